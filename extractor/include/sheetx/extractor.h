@@ -1,0 +1,105 @@
+// sheetx extractor: a PDF in, its pages out as words, ruling lines, cell grids and free text.
+//
+// In:  a PDF file (path) or its bytes, and Settings.
+// Out: a Document: per page its size and rotation, the words in reading order, the ruling lines,
+//      the tables (cell grids with spans and each cell's text) and the text outside any table.
+//      All boxes are in PDF points with a top-left origin on the page as displayed (after
+//      /Rotate). Errors that stop a whole file throw ExtractError; Poppler's own messages and
+//      page-level problems go to Document::warnings.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sheetx::extractor {
+
+// x0 < x1, y0 < y1, points, top-left origin.
+struct Box {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double width() const { return x1 - x0; }
+  double height() const { return y1 - y0; }
+  double cx() const { return (x0 + x1) / 2; }
+  double cy() const { return (y0 + y1) / 2; }
+};
+
+// One run of text as Poppler gives it (a word, a Japanese run, or a single stacked character).
+struct Word {
+  std::string text;  // UTF-8
+  Box box;
+  std::string font;
+  double size = 0;
+};
+
+// A ruling line after merging: horizontal (y0 == y1) or vertical (x0 == x1).
+struct Rule {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  bool horizontal() const { return y0 == y1; }
+};
+
+// One cell of a grid; a merged cell is one Cell with spans > 1.
+struct Cell {
+  int row = 0, col = 0;            // 0-based top-left position in the table grid
+  int row_span = 1, col_span = 1;
+  Box box;
+  std::string text;                // reading order, wrapped lines joined (see extractor README)
+  std::vector<std::string> lines;  // the same text, one entry per printed line, before joining
+};
+
+struct Table {
+  Box box;
+  int rows = 0, cols = 0;
+  std::vector<double> row_edges;  // rows + 1 y positions
+  std::vector<double> col_edges;  // cols + 1 x positions
+  std::vector<Cell> cells;        // row-major by top-left position
+  // The cell covering grid position (row, col), or nullptr.
+  const Cell* at(int row, int col) const;
+};
+
+// Text outside every table, grouped into blocks of nearby lines.
+struct TextBlock {
+  Box box;
+  std::string text;
+  std::vector<std::string> lines;
+};
+
+struct Page {
+  int number = 0;        // 1-based
+  double width = 0, height = 0;  // as displayed
+  int rotation = 0;      // /Rotate of the page: 0, 90, 180 or 270
+  std::vector<Word> words;
+  std::vector<Rule> rules;
+  std::vector<Table> tables;  // top to bottom, then left to right
+  std::vector<TextBlock> blocks;
+};
+
+struct Document {
+  std::string path;
+  int page_count = 0;
+  std::vector<Page> pages;  // the pages asked for, in order
+  std::vector<std::string> warnings;
+};
+
+// Tolerances of the table finder, in points. Defaults fit Excel-made sheets and the external
+// lattice cases; see extractor/README.md for what each one does.
+struct Settings {
+  double snap_tolerance = 2.0;       // parallel rules this close are one rule
+  double join_tolerance = 3.0;       // collinear rules with a gap this short are joined
+  double intersection_tolerance = 2.0;  // a rule ending this close to another still meets it
+  double min_rule_length = 4.0;      // shorter strokes are not rules
+  double max_rule_thickness = 3.0;   // a filled rectangle thinner than this is a rule
+  int first_page = 1;                // pages to read, 1-based, inclusive; 0 = to the end
+  int last_page = 0;
+};
+
+// A file-level failure: the message is one line naming the cause ("encrypted: needs a password").
+class ExtractError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+Document extract_file(const std::string& path, const Settings& settings = {});
+Document extract_bytes(std::string_view pdf, const std::string& name, const Settings& settings = {});
+
+}  // namespace sheetx::extractor

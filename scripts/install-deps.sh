@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that sheetx needs to build, test and make its samples.
+# Run as root (CI does); with sudo otherwise. Nothing is downloaded outside Debian's archive.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake pkg-config
+  # libraries
+  libpoppler-cpp-dev libpoppler-private-dev libicu-dev libre2-dev nlohmann-json3-dev
+  libyaml-cpp-dev libcli11-dev
+  # tests, sanitizers, fuzzing, benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
+  poppler-utils qpdf python3 python3-jsonschema time
+  # the sample generator (samples/generate.py) and the fonts the samples are drawn in
+  python3-reportlab python3-yaml fonts-ipaexfont-gothic fonts-ipaexfont-mincho fonts-noto-cjk
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "install-deps: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
