@@ -30,6 +30,7 @@ struct Word {
   Box box;
   std::string font;
   double size = 0;
+  int rotation = 0;  // direction of the text, degrees clockwise: 0, 90 (reads downwards), 180, 270
 };
 
 // A ruling line after merging: horizontal (y0 == y1) or vertical (x0 == x1).
@@ -47,11 +48,14 @@ struct Cell {
   std::vector<std::string> lines;  // the same text, one entry per printed line, before joining
 };
 
+// A grid is read in the direction of its text: a table whose text is turned 90 degrees has its
+// rows along x. Cell boxes are always page boxes.
 struct Table {
   Box box;
   int rows = 0, cols = 0;
-  std::vector<double> row_edges;  // rows + 1 y positions
-  std::vector<double> col_edges;  // cols + 1 x positions
+  int rotation = 0;               // the direction of its text (Word::rotation), mostly 0
+  std::vector<double> row_edges;  // rows + 1 positions in reading order: y, or x when rotation is 90/270
+  std::vector<double> col_edges;  // cols + 1 positions in reading order: x, or y when rotation is 90/270
   std::vector<Cell> cells;        // row-major by top-left position
   // The cell covering grid position (row, col), or nullptr.
   const Cell* at(int row, int col) const;
@@ -89,6 +93,14 @@ struct Settings {
   double intersection_tolerance = 2.0;  // a rule ending this close to another still meets it
   double min_rule_length = 4.0;      // shorter strokes are not rules
   double max_rule_thickness = 3.0;   // a filled rectangle thinner than this is a rule
+  // Text: a gap between two runs within (1 ± slack) em is a dropped ideographic space (U+3000).
+  // A cell's line that starts a whole number of ems (± the slack) right of its other lines is
+  // indented by as many U+3000, when the text is left-aligned: its leftmost line starts within
+  // this many ems of the cell's side (else it is centred and offsets mean nothing).
+  double ideographic_space_slack = 0.25;
+  double max_indent_padding = 1.0;
+  double free_text_gap = 2.0;        // em: a wider gap splits a free line (side-by-side text)
+  double block_line_gap = 0.8;       // em: free lines this close one under the other form a block
   int first_page = 1;                // pages to read, 1-based, inclusive; 0 = to the end
   int last_page = 0;
 };

@@ -1,0 +1,118 @@
+// sheetx extract PATH...: every review sheet in the files and folders given, as records.
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+#include "inputs.h"
+#include "run_options.h"
+
+namespace sheetx::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ExtractOptions {
+  std::vector<std::string> paths;
+  std::string output;
+  std::string format;
+  RunOptions run;
+};
+
+// The JSON file name of a sheet: the PDF's path below its folder, with the measure number added
+// when the PDF holds several sheets.
+std::string sheet_file_name(const std::string& relative, const nlohmann::ordered_json& sheet,
+                            std::size_t index, std::size_t count) {
+  fs::path name(relative);
+  std::string stem = name.replace_extension().string();
+  if (count > 1) {
+    const auto& number = sheet["measure"]["number"];
+    stem += "-" + (number.is_number() ? number.dump() : "sheet" + std::to_string(index + 1));
+  }
+  return stem + ".json";
+}
+
+int run_extract(const ExtractOptions& options) {
+  SheetJobOptions job_options;
+  try {
+    job_options = load_job_options(options.run);
+  } catch (const std::exception& e) {
+    std::cerr << "sheetx: " << e.what() << "\n";
+    return kUsage;
+  }
+  std::string format = options.format.empty() ? (options.output.empty() ? "jsonl" : "json") : options.format;
+  if ((format == "json" || format == "csv") && options.output.empty()) {
+    std::cerr << "sheetx: --format " << format << " writes files: give -o DIR (or use --format jsonl for stdout)\n";
+    return kUsage;
+  }
+
+  const InputList inputs = list_inputs(options.paths, std::cin);
+  for (const auto& problem : inputs.problems) std::cerr << "sheetx: " << problem << "\n";
+  std::vector<std::string> paths;
+  for (const auto& input : inputs.files) paths.push_back(input.path);
+
+  records::CsvTables tables;
+  std::size_t sheets = 0, warnings = 0, failed = inputs.problems.size(), done = 0;
+  Progress progress(paths.size());
+  const Job job = [&](const std::string& path) { return read_pdf(path, job_options); };
+  auto on_result = [&](std::size_t i, JobResult result) {
+    ++done;
+    if (!result.ok) {
+      ++failed;
+      progress.finish();
+      std::cerr << "sheetx: " << paths[i] << ": " << result.error << "\n";
+    } else {
+      const auto& found = result.value["sheets"];
+      for (std::size_t s = 0; s < found.size(); ++s) {
+        const auto& sheet = found[s];
+        ++sheets;
+        warnings += sheet["warnings"].size();
+        if (format == "jsonl") {
+          std::cout << sheet.dump() << "\n";
+        } else if (format == "csv") {
+          tables.add(sheet);
+        } else {
+          const auto name = sheet_file_name(inputs.files[i].relative, sheet, s, found.size());
+          records::write_file_atomically((fs::path(options.output) / name).string(), sheet.dump(2) + "\n");
+        }
+      }
+      std::cout.flush();
+    }
+    progress.update(done, sheets, warnings, failed);
+  };
+  try {
+    run_isolated(paths, options.run.limits, job, on_result);
+    if (format == "csv") tables.write(options.output);
+  } catch (const std::exception& e) {
+    progress.finish();
+    std::cerr << "sheetx: " << e.what() << "\n";
+    return kFailed;
+  }
+  progress.finish();
+  std::cerr << "sheetx: " << paths.size() << " files, " << sheets << " sheets, " << warnings << " warnings, "
+            << failed << " failed\n";
+  return failed ? kFailed : kOk;
+}
+
+}  // namespace
+
+void add_extract_command(CLI::App& app) {
+  auto options = std::make_shared<ExtractOptions>();
+  CLI::App* command = app.add_subcommand(
+      "extract",
+      "Read every review sheet in the PDFs given and write its records.\n"
+      "Example: sheetx extract city-pdfs/ -o records/   (one JSON file per sheet)\n"
+      "         sheetx extract a.pdf b.pdf --format jsonl > sheets.jsonl\n"
+      "         find . -name '*.pdf' | sheetx extract - --format csv -o portal/");
+  command->add_option("paths", options->paths, "PDF files, folders (searched recursively), or - for a list on stdin")
+      ->required();
+  command->add_option("-o,--output", options->output, "Folder to write into (mirrors the input folders)");
+  command->add_option("-f,--format", options->format,
+                      "json: a file per sheet (default with -o); jsonl: a sheet a line on stdout (default "
+                      "without -o); csv: the portal tables and datapackage.json")
+      ->check(CLI::IsMember({"json", "jsonl", "csv"}));
+  add_run_options(*command, options->run);
+  command->callback([options] { set_exit_code(run_extract(*options)); });
+}
+
+}  // namespace sheetx::cli

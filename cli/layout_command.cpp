@@ -1,0 +1,73 @@
+// sheetx layout FILE.pdf [--page N] [--words]: what the extractor found on each page, as JSON.
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "sheetx/extractor.h"
+
+namespace sheetx::cli {
+namespace {
+
+using nlohmann::ordered_json;
+namespace ex = sheetx::extractor;
+
+ordered_json box_json(const ex::Box& b) { return {b.x0, b.y0, b.x1, b.y1}; }
+
+ordered_json page_json(const ex::Page& page, bool with_words) {
+  ordered_json tables = ordered_json::array();
+  for (const ex::Table& t : page.tables) {
+    ordered_json cells = ordered_json::array();
+    for (const ex::Cell& c : t.cells) {
+      cells.push_back({{"row", c.row}, {"col", c.col}, {"row_span", c.row_span}, {"col_span", c.col_span},
+                       {"box", box_json(c.box)}, {"text", c.text}, {"lines", c.lines}});
+    }
+    tables.push_back({{"box", box_json(t.box)}, {"rows", t.rows}, {"cols", t.cols}, {"rotation", t.rotation},
+                      {"row_edges", t.row_edges}, {"col_edges", t.col_edges}, {"cells", cells}});
+  }
+  ordered_json rules = ordered_json::array();
+  for (const ex::Rule& r : page.rules) rules.push_back({r.x0, r.y0, r.x1, r.y1});
+  ordered_json blocks = ordered_json::array();
+  for (const ex::TextBlock& b : page.blocks) blocks.push_back({{"box", box_json(b.box)}, {"text", b.text}, {"lines", b.lines}});
+  ordered_json out = {{"number", page.number}, {"width", page.width}, {"height", page.height},
+                      {"rotation", page.rotation}, {"tables", tables}, {"blocks", blocks}, {"rules", rules}};
+  if (with_words) {
+    ordered_json& words = out["words"] = ordered_json::array();
+    for (const ex::Word& w : page.words) {
+      words.push_back({{"text", w.text}, {"box", box_json(w.box)}, {"font", w.font}, {"size", w.size},
+                       {"rotation", w.rotation}});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void add_layout_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand("layout", "Print what the extractor finds on each page (cells, rules, free text) as JSON");
+  struct Options {
+    std::string path;
+    int page = 0;
+    bool words = false;
+  };
+  auto options = std::make_shared<Options>();
+  cmd->add_option("file", options->path, "the PDF")->required();
+  cmd->add_option("--page", options->page, "only this page (1-based)")->check(CLI::PositiveNumber);
+  cmd->add_flag("--words", options->words, "also print every text run (text, box, font, size, rotation)");
+  cmd->callback([options] {
+    ex::Settings settings;
+    if (options->page > 0) settings.first_page = settings.last_page = options->page;
+    try {
+      ex::Document doc = ex::extract_file(options->path, settings);
+      ordered_json pages = ordered_json::array();
+      for (const ex::Page& p : doc.pages) pages.push_back(page_json(p, options->words));
+      ordered_json out = {{"path", doc.path}, {"page_count", doc.page_count}, {"pages", pages}, {"warnings", doc.warnings}};
+      std::cout << out.dump(1) << '\n';
+      set_exit_code(kOk);
+    } catch (const ex::ExtractError& e) {
+      std::cerr << "sheetx layout: " << e.what() << '\n';
+      set_exit_code(kFailed);
+    }
+  });
+}
+
+}  // namespace sheetx::cli

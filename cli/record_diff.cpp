@@ -1,0 +1,91 @@
+#include "record_diff.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sheetx::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string shown(const Json& value) {
+  std::string text = value.dump();
+  constexpr std::size_t kLimit = 120;
+  return text.size() > kLimit ? text.substr(0, kLimit) + "…" : text;
+}
+
+std::string join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+
+bool boxes_close(const Json& a, const Json& b, double tolerance) {
+  if (!a.is_array() || !b.is_array() || a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!a[i].is_number() || !b[i].is_number()) return false;
+    if (std::abs(a[i].get<double>() - b[i].get<double>()) > tolerance) return false;
+  }
+  return true;
+}
+
+// Warnings in one order on both sides: by place (page, top, left), then code.
+Json sorted_warnings(const Json& warnings) {
+  if (!warnings.is_array()) return warnings;
+  std::vector<Json> items(warnings.begin(), warnings.end());
+  auto key = [](const Json& w) {
+    const Json* at = w.contains("at") ? &w["at"] : nullptr;
+    const bool placed = at && at->is_object();
+    return std::make_tuple(placed, placed ? at->value("page", 0) : 0,
+                           placed && (*at)["box"].size() == 4 ? std::lround((*at)["box"][1].get<double>()) : 0L,
+                           placed && (*at)["box"].size() == 4 ? std::lround((*at)["box"][0].get<double>()) : 0L,
+                           w.value("code", std::string()));
+  };
+  std::stable_sort(items.begin(), items.end(), [&](const Json& a, const Json& b) { return key(a) < key(b); });
+  Json out = Json::array();
+  for (auto& item : items) {
+    item.erase("message");
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+void compare(const Json& expected, const Json& got, const std::string& path, double tolerance,
+             std::vector<Difference>& out) {
+  if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".box") == 0 && boxes_close(expected, got, tolerance)) return;
+  if (expected.is_object() && got.is_object()) {
+    for (const auto& [key, value] : expected.items()) {
+      if (path.empty() && key == "source") continue;
+      const std::string child = join(path, key);
+      if (!got.contains(key)) {
+        out.push_back({child, shown(value), "(missing)"});
+      } else if (path.empty() && key == "warnings") {
+        compare(sorted_warnings(value), sorted_warnings(got[key]), child, tolerance, out);
+      } else {
+        compare(value, got[key], child, tolerance, out);
+      }
+    }
+    for (const auto& [key, value] : got.items()) {
+      if (!expected.contains(key) && !(path.empty() && key == "source")) out.push_back({join(path, key), "(missing)", shown(value)});
+    }
+    return;
+  }
+  if (expected.is_array() && got.is_array()) {
+    const std::size_t n = std::max(expected.size(), got.size());
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string child = path + "[" + std::to_string(i) + "]";
+      if (i >= got.size()) out.push_back({child, shown(expected[i]), "(missing)"});
+      else if (i >= expected.size()) out.push_back({child, "(missing)", shown(got[i])});
+      else compare(expected[i], got[i], child, tolerance, out);
+    }
+    return;
+  }
+  if (expected.is_number() && got.is_number() && expected.get<double>() == got.get<double>()) return;
+  if (expected != got) out.push_back({path, shown(expected), shown(got)});
+}
+
+}  // namespace
+
+std::vector<Difference> diff_records(const Json& expected, const Json& got, double box_tolerance) {
+  std::vector<Difference> out;
+  compare(expected, got, "", box_tolerance, out);
+  return out;
+}
+
+}  // namespace sheetx::cli

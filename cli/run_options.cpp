@@ -1,0 +1,51 @@
+#include "run_options.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <thread>
+
+namespace sheetx::cli {
+
+void add_run_options(CLI::App& command, RunOptions& options) {
+  options.limits.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  command.add_option("--rules", options.rule_files,
+                     "Rule file(s) to read the sheets with (default: the shipped " +
+                         rules::default_rules_path() + ")")
+      ->check(CLI::ExistingFile);
+  command.add_option("-j,--jobs", options.limits.jobs, "Files processed at once (default: the number of cores)")
+      ->check(CLI::PositiveNumber);
+  command.add_option("--timeout", options.limits.timeout_seconds, "Seconds one file may take before it is given up")
+      ->capture_default_str();
+  command.add_option("--max-memory", options.limits.max_memory_mib, "MiB of memory one file may use")
+      ->capture_default_str();
+  command.add_option("--max-pages", options.max_pages, "Files with more pages are refused (0: no limit)")
+      ->capture_default_str();
+}
+
+SheetJobOptions load_job_options(const RunOptions& options) {
+  SheetJobOptions job;
+  job.max_pages = options.max_pages;
+  if (options.rule_files.empty()) {
+    job.rulesets.push_back(rules::Ruleset::load(rules::default_rules_path()));
+  }
+  for (const auto& file : options.rule_files) job.rulesets.push_back(rules::Ruleset::load(file));
+  return job;
+}
+
+Progress::Progress(std::size_t total) : total_(total), shown_(isatty(STDERR_FILENO) == 1) {}
+
+void Progress::update(std::size_t done, std::size_t sheets, std::size_t warnings, std::size_t failed) {
+  if (!shown_) return;
+  constexpr int kWidth = 30;
+  const int filled = total_ ? static_cast<int>(kWidth * done / total_) : kWidth;
+  std::fprintf(stderr, "\r[%.*s%*s] %zu/%zu files, %zu sheets, %zu warnings, %zu failed ", filled,
+               "##############################", kWidth - filled, "", done, total_, sheets, warnings, failed);
+  std::fflush(stderr);
+}
+
+void Progress::finish() {
+  if (shown_) std::fputs("\r\033[K", stderr);
+}
+
+}  // namespace sheetx::cli

@@ -1,0 +1,53 @@
+#include "sheet_job.h"
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+
+#include <openssl/evp.h>
+
+#include "sheetx/extractor.h"
+
+namespace sheetx::cli {
+
+std::string file_sha256(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+  std::array<char, 1 << 16> buffer{};
+  while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
+    EVP_DigestUpdate(ctx.get(), buffer.data(), static_cast<std::size_t>(in.gcount()));
+  }
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int size = 0;
+  EVP_DigestFinal_ex(ctx.get(), digest.data(), &size);
+  std::string hex;
+  for (unsigned int i = 0; i < size; ++i) {
+    char byte[3];
+    std::snprintf(byte, sizeof byte, "%02x", digest[i]);
+    hex += byte;
+  }
+  return hex;
+}
+
+nlohmann::ordered_json read_pdf(const std::string& path, const SheetJobOptions& options) {
+  extractor::Settings settings;
+  if (options.max_pages > 0) settings.last_page = options.max_pages;
+  const auto document = extractor::extract_file(path, settings);
+  if (options.max_pages > 0 && document.page_count > options.max_pages) {
+    throw std::runtime_error("too many pages: " + std::to_string(document.page_count) + " (--max-pages " +
+                             std::to_string(options.max_pages) + ")");
+  }
+  auto sheets = rules::read_sheets(document, options.rulesets);
+  const std::string sha256 = file_sha256(path);
+  nlohmann::ordered_json out = {{"sheets", nlohmann::ordered_json::array()}, {"warnings", document.warnings}};
+  for (auto& sheet : sheets) {
+    sheet.source.path = path;
+    sheet.source.sha256 = sha256;
+    out["sheets"].push_back(records::to_json(sheet));
+  }
+  return out;
+}
+
+}  // namespace sheetx::cli

@@ -1,0 +1,46 @@
+// A page's contents in one pass of Poppler's core: its text runs and its vector paths (the raw
+// material of ruling lines). The only part of the extractor that uses Poppler's private core API
+// (it moves between releases), so it stays behind this small interface.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "sheetx/extractor.h"
+
+namespace sheetx::extractor {
+
+// A stroked straight segment (width = the pen's width) or a filled rectangle (its box); points,
+// top-left origin, on the page as displayed.
+struct PathPiece {
+  Box box;            // for a segment: its two ends (x0 == x1 or y0 == y1)
+  double width = 0;   // pen width for a stroke, 0 for a fill
+  bool filled = false;
+  bool white = false;  // drawn in white (or near): invisible on paper unless over a colour
+};
+
+struct PageContent {
+  // Text runs as poppler-cpp's page::text_list makes them (same TextOutputDev settings), in
+  // Poppler's order.
+  std::vector<Word> words;
+  // Axis-parallel stroked segments and filled rectangles; curves and slanted segments left out.
+  std::vector<PathPiece> paths;
+};
+
+class PageContents {
+ public:
+  // pdf must outlive this object; poppler-cpp must be initialised (a poppler::document alive).
+  explicit PageContents(std::string_view pdf);
+  ~PageContents();
+  PageContents(const PageContents&) = delete;
+  PageContents& operator=(const PageContents&) = delete;
+
+  PageContent read(int page_number) const;  // 1-based
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sheetx::extractor

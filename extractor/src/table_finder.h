@@ -1,0 +1,57 @@
+// The table finder: ruling lines to cell grids, in the steps of pdfplumber's table finder.
+// Every step is a function named for what it turns into what; all boxes are page points,
+// top-left origin, on the page as displayed.
+#pragma once
+
+#include <map>
+#include <utility>
+#include <vector>
+
+#include "sheetx/extractor.h"
+#include "page_contents.h"
+
+namespace sheetx::extractor {
+
+// A ruling line as a position across and an extent along its direction.
+struct Edge {
+  bool horizontal = true;
+  double pos = 0;         // y of a horizontal edge, x of a vertical one
+  double lo = 0, hi = 0;  // its extent along the other axis
+};
+
+// Where a vertical and a horizontal edge meet, with the edges (indices) that pass through it.
+struct Intersection {
+  std::vector<int> vertical, horizontal;
+};
+using Point = std::pair<double, double>;  // (x, y)
+using Intersections = std::map<Point, Intersection>;
+
+// Path pieces -> raw edges: strokes as they are, thin filled rectangles as their centre line,
+// other filled rectangles as their four sides (cell backgrounds that act as rulings); white fills
+// are left out (invisible on paper), white strokes kept (rulings over coloured cells).
+std::vector<Edge> paths_to_rules(const std::vector<PathPiece>& pieces, const Settings& settings);
+
+// Raw edges -> ruling edges: parallel edges within snap_tolerance moved to one position,
+// collinear ones overlapping or within join_tolerance joined, those under min_rule_length dropped.
+std::vector<Edge> rules_to_edges(std::vector<Edge> raw, const Settings& settings);
+
+// Ruling edges -> the points where a vertical and a horizontal edge meet (intersection_tolerance).
+Intersections edges_to_intersections(const std::vector<Edge>& edges, const Settings& settings);
+
+// Intersections -> the smallest ruled rectangles; a merged cell is one rectangle.
+std::vector<Box> intersections_to_cells(const Intersections& points);
+
+// Cell rectangles -> tables: groups of cells that share corners; single cells are not tables.
+std::vector<std::vector<Box>> cells_to_tables(const std::vector<Box>& cells);
+
+// The box around a table's cells.
+Box cells_to_box(const std::vector<Box>& cells);
+
+// A table's cell rectangles -> its grid (rows, columns, spans), read in the direction of its
+// text: rotation 0, 90, 180 or 270 degrees clockwise. Cell text is left empty.
+Table cells_to_grid(const std::vector<Box>& cells, int rotation, double page_width, double page_height);
+
+// Ruling edges -> public rules.
+std::vector<Rule> edges_to_rules(const std::vector<Edge>& edges);
+
+}  // namespace sheetx::extractor

@@ -1,0 +1,187 @@
+#include "text_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "geometry.h"
+
+namespace sheetx::extractor {
+namespace {
+
+// The first or last code point of a UTF-8 string (0 when empty).
+char32_t decode_at(const std::string& s, size_t i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  if (c < 0x80) return c;
+  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+  char32_t cp = c & (0x3F >> extra);
+  for (int k = 1; k <= extra && i + static_cast<size_t>(k) < s.size(); ++k) cp = (cp << 6) | (byte(i + static_cast<size_t>(k)) & 0x3F);
+  return cp;
+}
+char32_t first_char(const std::string& s) { return s.empty() ? 0 : decode_at(s, 0); }
+char32_t last_char(const std::string& s) {
+  if (s.empty()) return 0;
+  size_t i = s.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return decode_at(s, i);
+}
+
+// Characters of East Asian scripts and full-width forms, which are written without spaces.
+bool is_wide(char32_t c) {
+  return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+         (c >= 0xFFE0 && c <= 0xFFE6) || c >= 0x20000;
+}
+bool is_space(char32_t c) { return c == ' ' || c == 0xA0 || c == 0x3000 || c == '\t' || c == '\n'; }
+// Two runs on one line, which Poppler split at a space or a gap, keep a space unless one side
+// is Japanese (its spaces are ideographic, handled apart).
+bool needs_space(char32_t before, char32_t after) {
+  return before && after && !is_wide(before) && !is_wide(after) && !is_space(before) && !is_space(after);
+}
+// A letter or digit of an alphabetic script (Latin, Greek, Cyrillic, Arabic...).
+bool is_word_char(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+         (c >= 0xC0 && c < 0x2000 && c != 0xD7 && c != 0xF7) || (c >= 0xFB50 && c <= 0xFDFF) ||
+         (c >= 0xFE70 && c <= 0xFEFF);
+}
+
+Box upright(const Word& w, const ReadingFrame& f) { return to_upright(w.box, f.rotation, f.page_width, f.page_height); }
+
+// How many whole ems `distance` is, when it is within the slack of one; 0 otherwise.
+int whole_ems(double distance, double em, double slack) {
+  if (em <= 0) return 0;
+  double n = std::round(distance / em);
+  return n >= 1 && std::abs(distance / em - n) <= slack ? static_cast<int>(n) : 0;
+}
+
+}  // namespace
+
+std::vector<Line> words_to_lines(const std::vector<const Word*>& words, const ReadingFrame& frame, double max_gap_em) {
+  std::vector<const Word*> sorted = words;
+  std::sort(sorted.begin(), sorted.end(),
+            [&](const Word* a, const Word* b) { return upright(*a, frame).cy() < upright(*b, frame).cy(); });
+  struct Band {
+    double y0, y1;
+    Line words;
+  };
+  std::vector<Band> bands;
+  for (const Word* w : sorted) {
+    Box b = upright(*w, frame);
+    auto same_line = [&](const Band& band) {
+      double overlap = std::min(band.y1, b.y1) - std::max(band.y0, b.y0);
+      return overlap >= 0.5 * std::min(band.y1 - band.y0, b.height());
+    };
+    auto it = std::find_if(bands.rbegin(), bands.rend(), same_line);
+    if (it == bands.rend()) {
+      bands.push_back({b.y0, b.y1, {w}});
+    } else {
+      it->words.push_back(w);
+      it->y0 = std::min(it->y0, b.y0);
+      it->y1 = std::max(it->y1, b.y1);
+    }
+  }
+  std::sort(bands.begin(), bands.end(), [](const Band& a, const Band& b) { return a.y0 + a.y1 < b.y0 + b.y1; });
+  std::vector<Line> lines;
+  for (Band& band : bands) {
+    // By centres: a mark that Poppler gives apart from the word it sits on goes where its middle is.
+    std::sort(band.words.begin(), band.words.end(),
+              [&](const Word* a, const Word* b) { return upright(*a, frame).cx() < upright(*b, frame).cx(); });
+    Line line;
+    double right = 0;
+    for (const Word* w : band.words) {
+      Box b = upright(*w, frame);
+      if (!line.empty() && b.x0 - right > max_gap_em * std::max(w->size, 1.0)) lines.push_back(std::move(line)), line.clear();
+      line.push_back(w);
+      right = line.size() == 1 ? b.x1 : std::max(right, b.x1);
+    }
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+
+double text_margin(const std::vector<Line>& lines, const ReadingFrame& frame, const Box& cell, const Settings& settings) {
+  double margin = std::numeric_limits<double>::infinity();
+  double em = 0;
+  bool centred = true;
+  for (const Line& line : lines) {
+    double x0 = upright(*line.front(), frame).x0;
+    double x1 = upright(*line.back(), frame).x1;
+    margin = std::min(margin, x0);
+    em = std::max(em, line.front()->size);
+    centred = centred && std::abs((x0 + x1) / 2 - cell.cx()) <= settings.ideographic_space_slack * line.front()->size;
+  }
+  bool left_aligned = lines.size() > 1 && !centred && margin - cell.x0 <= settings.max_indent_padding * em;
+  return left_aligned ? margin : std::numeric_limits<double>::quiet_NaN();
+}
+
+std::string line_to_text(const Line& line, const ReadingFrame& frame, const Settings& settings, double margin) {
+  std::string text;
+  if (!std::isnan(margin)) {
+    int indent = whole_ems(upright(*line.front(), frame).x0 - margin, line.front()->size, settings.ideographic_space_slack);
+    for (int i = 0; i < indent; ++i) text += "\u3000";
+  }
+  const Word* prev = nullptr;
+  for (const Word* w : line) {
+    if (prev) {
+      double gap = upright(*w, frame).x0 - upright(*prev, frame).x1;
+      double em = std::max(prev->size, w->size);
+      if (needs_space(last_char(prev->text), first_char(w->text))) {
+        text += ' ';
+      } else if (whole_ems(gap, em, settings.ideographic_space_slack) == 1 &&
+                 (is_wide(last_char(prev->text)) || is_wide(first_char(w->text)))) {
+        text += "\u3000";
+      }
+    }
+    text += w->text;
+    prev = w;
+  }
+  return text;
+}
+
+std::string lines_to_text(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const std::string& line : lines) {
+    // A wrapped line continues its word: a space only between two Latin words.
+    if (is_word_char(last_char(text)) && is_word_char(first_char(line))) text += ' ';
+    text += line;
+  }
+  return text;
+}
+
+std::vector<TextBlock> lines_to_blocks(const std::vector<Line>& lines, const ReadingFrame& frame,
+                                       const Settings& settings) {
+  std::vector<TextBlock> blocks;
+  std::vector<Box> upright_boxes;  // each block's box in the reading frame, to find the next line's block
+  for (const Line& line : lines) {
+    Box box = upright(*line.front(), frame);
+    Box page_box = line.front()->box;
+    double size = 0;
+    for (const Word* w : line) {
+      box = unite(box, upright(*w, frame));
+      page_box = unite(page_box, w->box);
+      size = std::max(size, w->size);
+    }
+    std::string text = line_to_text(line, frame, settings, std::numeric_limits<double>::quiet_NaN());
+    // Lines come top to bottom: join the latest block that ends just above and overlaps in x.
+    auto follows = [&](const Box& block) {
+      return box.y0 - block.y1 <= settings.block_line_gap * std::max(size, 1.0) && box.y0 >= block.y0 &&
+             std::min(box.x1, block.x1) > std::max(box.x0, block.x0);
+    };
+    auto it = std::find_if(upright_boxes.rbegin(), upright_boxes.rend(), follows);
+    if (it == upright_boxes.rend()) {
+      blocks.push_back({page_box, text, {text}});
+      upright_boxes.push_back(box);
+    } else {
+      TextBlock& block = blocks[static_cast<size_t>(upright_boxes.rend() - it - 1)];
+      *it = unite(*it, box);
+      block.box = unite(block.box, page_box);
+      block.lines.push_back(text);
+      block.text = lines_to_text(block.lines);
+    }
+  }
+  return blocks;
+}
+
+}  // namespace sheetx::extractor

@@ -1,0 +1,105 @@
+// sheetx normalizer: the text of one cell in, typed values out.
+//
+// In:  a cell's text as printed (UTF-8; a cell of several printed lines has them joined by "\n").
+// Out: a Quantity (figure, counter, qualifiers such as 延べ/年/累計/見込み, a revision on a second
+//      line), or the Gregorian fiscal year a header names (令和元年度, R２(2020)年度末, H30,
+//      2023年度末), or the span of a period label (令和元～２年度).
+// Nothing is guessed: what cannot be read leaves the value empty and says why in `problems`
+// (quantities) or `warnings` (years). Era arithmetic is ICU's Japanese calendar, not a table.
+//
+// Thread safety: fold_width, has_no_figure and to_json are safe from any thread. A Normalizer
+// keeps ICU formatters and a scratch calendar that are not safe for concurrent use: give each
+// thread its own Normalizer (construction costs about a millisecond; calls are cheap).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace sheetx::normalizer {
+
+// Full-width ASCII (U+FF01..U+FF5E) and the ideographic space to ASCII, half-width katakana
+// (U+FF61..U+FF9F) to full-width; everything else (①, ㈱, ―, ー, kanji) untouched. Invalid
+// UTF-8 becomes U+FFFD.
+std::string fold_width(std::string_view utf8);
+
+// True when a cell holds no figure: empty, white space only, or only dashes (― － - ‐ and
+// their look-alikes — – − ‑ ─ ー ｰ), possibly in parentheses as a baseline column prints it:
+// (―). Decided on the text as printed, before folding.
+bool has_no_figure(std::string_view cell_text);
+
+// The second line of a revised plan: 年15社 under 年19社.
+struct Revision {
+  std::optional<double> value;
+  std::optional<std::string> unit;
+  bool per_year = false;
+};
+
+struct Quantity {
+  std::string raw;                      // exactly as given, never folded
+  std::optional<double> value;          // null for dashes, empty cells and what could not be read
+  std::optional<std::string> unit;      // the counter as printed (width-folded), null when none
+  bool cumulative = false;              // 延べ (or a lone 累計 figure)
+  bool per_year = false;                // 年 / 年間 before the figure
+  bool estimate = false;                // 見込み in the cell
+  bool parenthesized = false;           // (9社): the baseline column's convention
+  std::optional<double> running_total;  // （累計229社）
+  std::optional<Revision> revised;      // a parenthesised second figure under a plain one
+  std::vector<std::string> problems;    // why it was not fully read; empty when all was read
+};
+
+struct FiscalYear {
+  int year = 0;                       // Gregorian fiscal year: 年度 N runs April N to March N+1
+  bool year_end = false;              // 年度末
+  bool estimate = false;              // the header says (実績は見込み)
+  std::string how;                    // how it was read, e.g. "era 令和 2" or "Gregorian 2018"
+  std::vector<std::string> warnings;  // era year past its era, era and Gregorian disagreeing
+};
+
+struct Period {
+  int from_fiscal_year = 0;
+  int to_fiscal_year = 0;
+  std::vector<std::string> warnings;
+};
+
+// A Normalizer that cannot be built (ICU data missing) throws this, naming the ICU call.
+class NormalizerError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Normalizer {
+ public:
+  // extra_counters: counter words from the rule file, added to the built-in list
+  // (see normalizer/README.md); they are width-folded like the cells.
+  explicit Normalizer(std::vector<std::string> extra_counters = {});
+  ~Normalizer();
+  Normalizer(Normalizer&&) noexcept;
+  Normalizer& operator=(Normalizer&&) noexcept;
+
+  Quantity quantity(std::string_view cell_text) const;
+  // The year a column header or cell names, or nullopt when it names none.
+  std::optional<FiscalYear> fiscal_year(std::string_view text) const;
+  // A period label such as 令和元～２年度 or 2019～2020年度 (one year alone gives from == to).
+  std::optional<Period> period(std::string_view label) const;
+
+  // The counters this normalizer knows, folded, longest first.
+  const std::vector<std::string>& counters() const;
+
+  struct Impl;  // the ICU objects; opaque, defined in normalizer/src
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// A quantity as the record format wants it: raw, value (an integer when whole), unit, then only
+// the flags that are set: cumulative, per_year, running_total, revised {value, unit, per_year?},
+// estimate. No "at" (the records layer adds provenance) and no problems.
+nlohmann::json to_json(const Quantity& quantity);
+
+}  // namespace sheetx::normalizer

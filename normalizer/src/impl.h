@@ -1,0 +1,36 @@
+// Internal to the normalizer: the ICU objects a Normalizer holds, shared by its source files.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <unicode/calendar.h>
+#include <unicode/rbnf.h>
+#include <unicode/smpdtfmt.h>
+
+#include "sheetx/normalizer.h"
+
+namespace sheetx::normalizer {
+
+struct Normalizer::Impl {
+  std::vector<std::string> counters;  // folded, longest first, so that 千円 wins over 円
+
+  // Kanji numerals (三, 十二, 二千十九): the ja spellout rules, parsed.
+  std::unique_ptr<icu::RuleBasedNumberFormat> kanji;
+
+  // Japanese-calendar formats: "Gy年" (令和元年, y=jpanyear reads 元) and "GGGGGy" (R2, H30),
+  // each with an era-only twin ("G", "GGGGG") that tells which era was printed before the
+  // calendar normalises 平成32 into 令和2.
+  std::unique_ptr<icu::SimpleDateFormat> era_year, narrow_era_year, era_name, narrow_era_name;
+  // Scratch calendar for parsing and era arithmetic (why a Normalizer is one per thread).
+  std::unique_ptr<icu::Calendar> calendar;
+
+  Impl(std::vector<std::string> extra_counters);
+
+  // The longest known counter that `text` starts with, or 0.
+  std::size_t counter_at(std::string_view text) const;
+  bool is_counter(std::string_view text) const;
+};
+
+}  // namespace sheetx::normalizer

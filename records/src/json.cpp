@@ -1,0 +1,121 @@
+// Sheet -> the JSON document of ../shared/docs/record-format.md, keys in the contract's order.
+#include <algorithm>
+
+#include "sheetx/records.h"
+
+namespace sheetx::records {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json at_json(const At& at) { return {{"page", at.page}, {"box", at.box}}; }
+
+Json quantity_json(const Quantity& q) {
+  Json out = Json(normalizer::to_json(q.value));
+  out["at"] = at_json(q.at);
+  return out;
+}
+
+// `head` followed by the quantity's fields: the indicator value and the baseline lead with
+// their kind and year.
+Json headed_quantity(Json head, const Quantity& q) {
+  const Json body = quantity_json(q);
+  for (const auto& [key, item] : body.items()) head[key] = item;
+  return head;
+}
+
+Json optional_quantity(const std::optional<Quantity>& q) { return q ? quantity_json(*q) : Json(nullptr); }
+
+template <typename T>
+Json optional_number(const std::optional<T>& v) {
+  return v ? Json(*v) : Json(nullptr);
+}
+
+Json numbered_json(const Numbered& n) { return {{"number", optional_number(n.number)}, {"name", n.name}}; }
+
+Json measure_json(const Measure& m) {
+  Json initiatives = Json::array();
+  for (const auto& i : m.initiatives) initiatives.push_back(numbered_json(i));
+  return {{"number", optional_number(m.number)},
+          {"name", m.name},
+          {"department", m.department},
+          {"division", m.division},
+          {"goal", numbered_json(m.goal)},
+          {"vision", m.vision},
+          {"initiatives", initiatives},
+          {"evaluation", {{"grade", m.evaluation.grade}, {"label", m.evaluation.label}}},
+          {"review",
+           {{"summary", m.review.summary}, {"indicators", m.review.indicators}, {"direction", m.review.direction}}}};
+}
+
+Json indicator_json(const Indicator& indicator) {
+  Json values = Json::array();
+  for (const auto& v : indicator.values) {
+    values.push_back(headed_quantity({{"kind", v.kind}, {"fiscal_year", optional_number(v.fiscal_year)}}, v.quantity));
+  }
+  return {{"name", indicator.name}, {"source", indicator.source}, {"values", values}};
+}
+
+Json activity_json(const Activity& a) {
+  Json baseline = nullptr;
+  if (a.baseline) baseline = headed_quantity({{"fiscal_year", optional_number(a.baseline_fiscal_year)}}, *a.baseline);
+  Json years = Json::array();
+  for (const auto& y : a.years) {
+    years.push_back({{"fiscal_year", y.fiscal_year},
+                     {"target", optional_quantity(y.target)},
+                     {"actual", optional_quantity(y.actual)}});
+  }
+  return {{"name", a.name}, {"baseline", baseline}, {"plan", optional_quantity(a.plan)}, {"years", years}};
+}
+
+Json project_json(const Project& p) {
+  Json activities = Json::array();
+  for (const auto& a : p.activities) activities.push_back(activity_json(a));
+  return {{"number", optional_number(p.number)},
+          {"name", p.name},
+          {"division", p.division},
+          {"reposted", p.reposted},
+          {"activities", activities}};
+}
+
+}  // namespace
+
+bool warning_order(const Warning& a, const Warning& b) {
+  if (a.at.has_value() != b.at.has_value()) return !a.at.has_value();
+  if (a.at && b.at) {
+    if (a.at->page != b.at->page) return a.at->page < b.at->page;
+    if (std::abs(a.at->box[1] - b.at->box[1]) > 1.0) return a.at->box[1] < b.at->box[1];
+    if (std::abs(a.at->box[0] - b.at->box[0]) > 1.0) return a.at->box[0] < b.at->box[0];
+  }
+  return a.code < b.code;
+}
+
+nlohmann::ordered_json to_json(const Sheet& sheet) {
+  Json indicators = Json::array();
+  for (const auto& i : sheet.indicators) indicators.push_back(indicator_json(i));
+  Json projects = Json::array();
+  for (const auto& p : sheet.projects) projects.push_back(project_json(p));
+  Json warnings = Json::array();
+  for (const auto& w : sheet.warnings) {
+    Json warning = {{"code", w.code}, {"message", w.message}};
+    if (w.at) warning["at"] = at_json(*w.at);
+    warnings.push_back(std::move(warning));
+  }
+  const auto& s = sheet.source;
+  return {{"format", kFormat},
+          {"source",
+           {{"path", s.path}, {"sha256", s.sha256}, {"pages", s.pages}, {"first_page", s.first_page},
+            {"last_page", s.last_page}}},
+          {"ruleset", {{"id", sheet.ruleset_id}, {"version", sheet.ruleset_version}}},
+          {"municipality", {{"code", sheet.municipality_code}, {"name", sheet.municipality_name}}},
+          {"review_period",
+           {{"label", sheet.review_period.label},
+            {"from_fiscal_year", optional_number(sheet.review_period.from_fiscal_year)},
+            {"to_fiscal_year", optional_number(sheet.review_period.to_fiscal_year)}}},
+          {"measure", measure_json(sheet.measure)},
+          {"indicators", indicators},
+          {"projects", projects},
+          {"warnings", warnings}};
+}
+
+}  // namespace sheetx::records

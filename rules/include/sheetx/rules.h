@@ -1,0 +1,59 @@
+// sheetx rules: rule files that say where each field of a review sheet sits, and the reader that
+// applies them to extracted pages.
+//
+// In:  a rule file (YAML, see rules/README.md) and an extractor::Document.
+// Out: the sheets the document holds, as records::Sheet values (source.path and sha256 left for
+//      the caller), each with the consistency warnings of docs/records.md.
+// Errors: RuleFileError ("FILE:LINE: problem") for a bad rule file; NoRuleMatches when no page of
+//      the document starts a sheet that a rule file recognises.
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sheetx/extractor.h"
+#include "sheetx/records.h"
+
+namespace sheetx::rules {
+
+class RuleFileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class NoRuleMatches : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct RuleFile;  // the parsed file; private to the library
+
+// One loaded rule file: immutable, cheap to copy, safe to share between threads.
+class Ruleset {
+ public:
+  // Reads and checks a rule file; throws RuleFileError naming the file, line and problem.
+  static Ruleset load(const std::string& path);
+  // The same from text; `name` stands for the file in error messages.
+  static Ruleset parse(std::string_view yaml, const std::string& name);
+
+  const std::string& id() const;
+  const std::string& version() const;
+  const RuleFile& file() const { return *file_; }
+
+ private:
+  explicit Ruleset(std::shared_ptr<const RuleFile> file) : file_(std::move(file)) {}
+  std::shared_ptr<const RuleFile> file_;
+};
+
+// The rule file that sheetx ships and uses when no --rules is given.
+std::string default_rules_path();
+
+// Splits the document into sheets (a page whose title a rule file recognises starts one) and reads
+// each with the rule file that recognised it. Pages before the first recognised page are skipped.
+std::vector<records::Sheet> read_sheets(const extractor::Document& document,
+                                        const std::vector<Ruleset>& rulesets);
+
+}  // namespace sheetx::rules

@@ -1,0 +1,133 @@
+#include "page_text.h"
+
+namespace sheetx::rules {
+namespace {
+
+constexpr std::string_view kIdeographicSpace = "\u3000";
+
+// Length of the white space starting at text[i], or 0.
+std::size_t space_at(std::string_view text, std::size_t i) {
+  const char c = text[i];
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (text.substr(i, kIdeographicSpace.size()) == kIdeographicSpace) return kIdeographicSpace.size();
+  return 0;
+}
+
+bool is_latin(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+}  // namespace
+
+std::string squeeze(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    if (std::size_t n = space_at(text, i)) {
+      i += n;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
+std::string trim(std::string_view text) {
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t n = space_at(text, begin);
+    if (!n) break;
+    begin += n;
+  }
+  std::size_t end = text.size();
+  while (end > begin) {
+    if (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\n' || text[end - 1] == '\r') {
+      --end;
+    } else if (end - begin >= kIdeographicSpace.size() &&
+               text.substr(end - kIdeographicSpace.size(), kIdeographicSpace.size()) == kIdeographicSpace) {
+      end -= kIdeographicSpace.size();
+    } else {
+      break;
+    }
+  }
+  return std::string(text.substr(begin, end - begin));
+}
+
+std::string join_wrapped(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& raw : lines) {
+    std::string line = trim(raw);
+    if (line.empty()) continue;
+    if (!out.empty() && is_latin(out.back()) && is_latin(line.front())) out += ' ';
+    out += line;
+  }
+  return out;
+}
+
+std::vector<std::string> paragraphs(const std::vector<std::string>& lines, const RE2* starts,
+                                    const RE2* bullet) {
+  std::vector<std::vector<std::string>> groups;
+  for (const auto& line : lines) {
+    if (trim(line).empty()) continue;
+    if (groups.empty() || (starts && RE2::PartialMatch(line, *starts))) groups.emplace_back();
+    groups.back().push_back(line);
+  }
+  std::vector<std::string> out;
+  for (auto& group : groups) {
+    if (bullet) {
+      std::string first = trim(group.front());
+      RE2::Replace(&first, *bullet, "");
+      group.front() = first;
+    }
+    std::string text = join_wrapped(group);
+    if (!text.empty()) out.push_back(std::move(text));
+  }
+  return out;
+}
+
+std::optional<GroupMatch> match_groups(const RE2& re, std::string_view text, std::size_t pos) {
+  const int count = re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> pieces(static_cast<std::size_t>(count) + 1);
+  if (pos > text.size() ||
+      !re.Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), RE2::UNANCHORED,
+                pieces.data(), count + 1)) {
+    return std::nullopt;
+  }
+  GroupMatch match;
+  match.end = static_cast<std::size_t>(pieces[0].data() - text.data()) + pieces[0].size();
+  for (const auto& [name, index] : re.NamedCapturingGroups()) {
+    const auto& piece = pieces[static_cast<std::size_t>(index)];
+    match.groups[name] = trim(std::string_view(piece.data(), piece.size()));
+  }
+  return match;
+}
+
+Spot cell_spot(int page, const extractor::Table& table, const extractor::Cell& cell) {
+  Spot spot;
+  spot.page = page;
+  spot.table = &table;
+  spot.cell = &cell;
+  spot.box = cell.box;
+  spot.lines = cell.lines;
+  spot.text = join_wrapped(cell.lines);
+  spot.squeezed = squeeze(spot.text);
+  return spot;
+}
+
+std::vector<Spot> page_spots(const extractor::Page& page) {
+  std::vector<Spot> spots;
+  for (const auto& table : page.tables)
+    for (const auto& cell : table.cells) spots.push_back(cell_spot(page.number, table, cell));
+  for (const auto& block : page.blocks) {
+    Spot spot;
+    spot.page = page.number;
+    spot.box = block.box;
+    spot.lines = block.lines;
+    spot.text = join_wrapped(block.lines);
+    spot.squeezed = squeeze(spot.text);
+    spots.push_back(std::move(spot));
+  }
+  return spots;
+}
+
+}  // namespace sheetx::rules

@@ -1,0 +1,57 @@
+// Cells and text blocks of a page seen as one list of places with text, and the text helpers the
+// rules apply to them (private to the rules library).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "sheetx/extractor.h"
+
+namespace sheetx::rules {
+
+// A cell of a table, or a free text block, with its text prepared for matching.
+struct Spot {
+  int page = 0;                         // 1-based
+  const extractor::Table* table = nullptr;  // null for a free text block
+  const extractor::Cell* cell = nullptr;
+  extractor::Box box;
+  std::vector<std::string> lines;       // as printed
+  std::string text;                     // lines joined as wrapped text
+  std::string squeezed;                 // all white space removed: what labels are matched on
+};
+
+// Every cell of every table, then every free text block, of a page.
+std::vector<Spot> page_spots(const extractor::Page& page);
+// One cell as a spot.
+Spot cell_spot(int page, const extractor::Table& table, const extractor::Cell& cell);
+
+// White space (ASCII and the ideographic space) removed.
+std::string squeeze(std::string_view text);
+// White space (ASCII and the ideographic space) removed at both ends.
+std::string trim(std::string_view text);
+// Wrapped lines joined: no space between them, except one between two Latin letters or digits.
+std::string join_wrapped(const std::vector<std::string>& lines);
+
+// Lines split into paragraphs: a line matching `starts` (may be null) begins a new paragraph;
+// each paragraph is its lines joined and trimmed; `bullet` (may be null) is cut from its start.
+std::vector<std::string> paragraphs(const std::vector<std::string>& lines, const RE2* starts,
+                                    const RE2* bullet);
+
+// The named groups of the first match of `re` in `text` from `pos` (trimmed), with the end of
+// the match; nullopt when it does not match.
+struct GroupMatch {
+  std::map<std::string, std::string> groups;
+  std::size_t end = 0;
+  std::string operator[](const std::string& name) const {
+    auto it = groups.find(name);
+    return it == groups.end() ? std::string() : it->second;
+  }
+};
+std::optional<GroupMatch> match_groups(const RE2& re, std::string_view text, std::size_t pos = 0);
+
+}  // namespace sheetx::rules

@@ -1,0 +1,255 @@
+// Loading a rule file: YAML through yaml-cpp, regexes through RE2, every problem reported as
+// "FILE:LINE: problem" before any sheet is read.
+#include "rule_file.h"
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <yaml-cpp/yaml.h>
+
+namespace sheetx::rules {
+namespace {
+
+constexpr std::array kMeasureFields = {
+    "number",     "name",          "department",     "division",          "goal_number",
+    "goal_name",  "vision",        "initiatives",    "grade",             "grade_label",
+    "review_summary", "review_indicators", "review_direction"};
+constexpr std::array kListFields = {"vision", "initiatives", "review_direction"};
+constexpr std::array kIndicatorRoles = {"name", "source", "baseline", "target", "actual"};
+constexpr std::array kProjectRoles = {"project", "division", "activity", "plan", "kind", "year"};
+
+template <std::size_t N>
+bool contains(const std::array<const char*, N>& names, const std::string& name) {
+  return std::any_of(names.begin(), names.end(), [&](const char* n) { return name == n; });
+}
+
+template <std::size_t N>
+std::string listed(const std::array<const char*, N>& names) {
+  std::string out;
+  for (const char* n : names) out += (out.empty() ? "" : ", ") + std::string(n);
+  return out;
+}
+
+// Reads one node kind after another, with the file name for messages.
+class Loader {
+ public:
+  explicit Loader(std::string path) : path_(std::move(path)) {}
+
+  [[noreturn]] void fail(const YAML::Node& at, const std::string& problem) const {
+    fail(at.Mark().line + 1, problem);
+  }
+  [[noreturn]] void fail(int line, const std::string& problem) const {
+    throw RuleFileError(path_ + ":" + std::to_string(line) + ": " + problem);
+  }
+
+  // Checks that a map holds only the keys named.
+  void only_keys(const YAML::Node& map, std::initializer_list<const char*> keys,
+                 const std::string& what) const {
+    if (!map.IsMap()) fail(map, what + " must be a map of keys");
+    for (const auto& kv : map) {
+      auto key = kv.first.as<std::string>();
+      if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return key == k; })) {
+        std::string allowed;
+        for (const char* k : keys) allowed += (allowed.empty() ? "" : ", ") + std::string(k);
+        fail(kv.first, "unknown key '" + key + "' in " + what + " (allowed: " + allowed + ")");
+      }
+    }
+  }
+
+  std::string text(const YAML::Node& map, const char* key, const std::string& what) const {
+    const YAML::Node node = map[key];
+    if (!node) fail(map, what + " needs '" + key + "'");
+    if (!node.IsScalar()) fail(node, "'" + std::string(key) + "' in " + what + " must be text");
+    return node.as<std::string>();
+  }
+
+  Regex regex(const YAML::Node& node, const char* key) const {
+    if (!node.IsScalar()) fail(node, std::string("'") + key + "' must be a regular expression");
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto re = std::make_shared<const RE2>(node.as<std::string>(), options);
+    if (!re->ok()) fail(node, std::string("'") + key + "' is not a valid RE2 regex: " + re->error());
+    return re;
+  }
+
+  Regex optional_regex(const YAML::Node& map, const char* key) const {
+    const YAML::Node node = map[key];
+    return node ? regex(node, key) : nullptr;
+  }
+
+  Regex required_regex(const YAML::Node& map, const char* key, const std::string& what) const {
+    const YAML::Node node = map[key];
+    if (!node) fail(map, what + " needs '" + key + "'");
+    return regex(node, key);
+  }
+
+  void check_groups(const YAML::Node& node, const Regex& re,
+                    const std::set<std::string>& allowed) const {
+    for (const auto& [group, index] : re->NamedCapturingGroups()) {
+      (void)index;
+      if (!allowed.count(group)) {
+        std::string names;
+        for (const auto& a : allowed) names += (names.empty() ? "" : ", ") + a;
+        fail(node, "group '" + group + "' names no field here (fields: " + names + ")");
+      }
+    }
+  }
+
+  FieldRule field(const YAML::Node& node) const {
+    only_keys(node, {"label", "contains", "take", "pattern", "items", "into", "where", "sections",
+                     "section_end"},
+              "a measure rule");
+    FieldRule rule;
+    rule.line = node.Mark().line + 1;
+    rule.label = optional_regex(node, "label");
+    rule.contains = optional_regex(node, "contains");
+    if (rule.label && rule.contains) fail(node, "a measure rule takes 'label' or 'contains', not both");
+    if (const YAML::Node take = node["take"]) {
+      const auto t = take.as<std::string>();
+      if (t == "right") rule.take = Take::kRight;
+      else if (t == "right_all") rule.take = Take::kRightAll;
+      else if (t == "self") rule.take = Take::kSelf;
+      else if (t == "any") rule.take = Take::kAny;
+      else fail(take, "take must be right, right_all, self or any, not '" + t + "'");
+    }
+    if (rule.take != Take::kAny && !rule.label && !rule.contains)
+      fail(node, "a measure rule needs 'label' or 'contains' (or take: any)");
+    rule.pattern = optional_regex(node, "pattern");
+    rule.items = optional_regex(node, "items");
+    const std::set<std::string> fields(kMeasureFields.begin(), kMeasureFields.end());
+    if (rule.pattern) check_groups(node["pattern"], rule.pattern, fields);
+    if (rule.items) check_groups(node["items"], rule.items, {"number", "name"});
+    if (const YAML::Node into = node["into"]) {
+      if (into.IsScalar()) rule.into.push_back(into.as<std::string>());
+      else if (into.IsSequence()) for (const auto& n : into) rule.into.push_back(n.as<std::string>());
+      else fail(into, "'into' must be a field name or a list of them");
+      for (const auto& name : rule.into)
+        if (!fields.count(name)) fail(into, "'" + name + "' is no measure field (fields: " + listed(kMeasureFields) + ")");
+    }
+    if (rule.items && (rule.into.size() != 1 || !is_list_field(rule.into[0])))
+      fail(node, "'items' needs 'into' naming one list field");
+    if (const YAML::Node where = node["where"]) {
+      rule.where = where.as<std::string>();
+      if (!rule.pattern || !rule.pattern->NamedCapturingGroups().count(rule.where))
+        fail(where, "'where: " + rule.where + "' needs a pattern with the group '" + rule.where + "'");
+    }
+    if (const YAML::Node sections = node["sections"]) {
+      if (!sections.IsMap()) fail(sections, "'sections' must map field names to heading regexes");
+      for (const auto& kv : sections) {
+        auto name = kv.first.as<std::string>();
+        if (!fields.count(name)) fail(kv.first, "'" + name + "' is no measure field");
+        rule.sections.emplace_back(name, regex(kv.second, "sections"));
+      }
+      rule.section_end = optional_regex(node, "section_end");
+    }
+    if (!rule.pattern && !rule.items && rule.into.empty() && rule.sections.empty())
+      fail(node, "a measure rule needs 'pattern', 'items', 'into' or 'sections' to say what it fills");
+    return rule;
+  }
+
+  template <std::size_t N>
+  void table(const YAML::Node& node, TableRule& rule, const std::array<const char*, N>& roles,
+             const std::string& what) const {
+    rule.line = node.Mark().line + 1;
+    rule.header = required_regex(node, "header", what);
+    const YAML::Node columns = node["columns"];
+    if (!columns || !columns.IsSequence() || columns.size() == 0)
+      fail(node, what + " needs 'columns', a list of {role, header}");
+    for (const auto& c : columns) {
+      only_keys(c, {"role", "header"}, "a column");
+      ColumnRule column{c.Mark().line + 1, text(c, "role", "a column"), required_regex(c, "header", "a column")};
+      if (!contains(roles, column.role))
+        fail(c, "unknown role '" + column.role + "' in " + what + " (roles: " + listed(roles) + ")");
+      rule.columns.push_back(std::move(column));
+    }
+  }
+
+  RuleFile file(const YAML::Node& root) const {
+    only_keys(root, {"id", "version", "municipality", "counters", "text", "sheet", "measure",
+                     "indicators", "projects"},
+              "the rule file");
+    RuleFile rf;
+    rf.path = path_;
+    rf.id = text(root, "id", "the rule file");
+    rf.version = text(root, "version", "the rule file");
+    const YAML::Node municipality = root["municipality"];
+    if (!municipality) fail(root, "the rule file needs 'municipality' {code, name}");
+    only_keys(municipality, {"code", "name"}, "municipality");
+    rf.municipality_code = text(municipality, "code", "municipality");
+    rf.municipality_name = text(municipality, "name", "municipality");
+    if (const YAML::Node counters = root["counters"]) {
+      if (!counters.IsSequence()) fail(counters, "'counters' must be a list");
+      for (const auto& c : counters) rf.counters.push_back(c.as<std::string>());
+    }
+    if (const YAML::Node text_node = root["text"]) {
+      only_keys(text_node, {"paragraph", "bullet"}, "text");
+      rf.paragraph = optional_regex(text_node, "paragraph");
+      rf.bullet = optional_regex(text_node, "bullet");
+    }
+    const YAML::Node sheet = root["sheet"];
+    if (!sheet) fail(root, "the rule file needs 'sheet' {title}");
+    only_keys(sheet, {"title"}, "sheet");
+    rf.title = required_regex(sheet, "title", "sheet");
+
+    const YAML::Node measure = root["measure"];
+    if (!measure || !measure.IsSequence()) fail(root, "the rule file needs 'measure', a list of field rules");
+    for (const auto& m : measure) rf.measure.push_back(field(m));
+
+    const YAML::Node indicators = root["indicators"];
+    if (!indicators) fail(root, "the rule file needs 'indicators'");
+    only_keys(indicators, {"header", "columns"}, "indicators");
+    table(indicators, rf.indicators, kIndicatorRoles, "indicators");
+
+    const YAML::Node projects = root["projects"];
+    if (!projects) fail(root, "the rule file needs 'projects'");
+    only_keys(projects, {"header", "columns", "project", "target_row", "actual_row", "estimate"}, "projects");
+    table(projects, rf.projects, kProjectRoles, "projects");
+    rf.projects.project = required_regex(projects, "project", "projects");
+    check_groups(projects["project"], rf.projects.project, {"number", "name", "reposted"});
+    rf.projects.target_row = required_regex(projects, "target_row", "projects");
+    rf.projects.actual_row = required_regex(projects, "actual_row", "projects");
+    rf.projects.estimate = optional_regex(projects, "estimate");
+    return rf;
+  }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace
+
+bool is_measure_field(const std::string& name) { return contains(kMeasureFields, name); }
+bool is_list_field(const std::string& name) { return contains(kListFields, name); }
+
+Ruleset Ruleset::parse(std::string_view yaml, const std::string& name) {
+  Loader loader(name);
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::ParserException& e) {
+    loader.fail(e.mark.line + 1, e.msg);
+  }
+  try {
+    return Ruleset(std::make_shared<const RuleFile>(loader.file(root)));
+  } catch (const YAML::Exception& e) {  // a value of the wrong kind, met while converting it
+    loader.fail(e.mark.line + 1, e.msg);
+  }
+}
+
+Ruleset Ruleset::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw RuleFileError(path + ": cannot read the rule file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse(text.str(), path);
+}
+
+const std::string& Ruleset::id() const { return file_->id; }
+const std::string& Ruleset::version() const { return file_->version; }
+
+std::string default_rules_path() { return SHEETX_DEFAULT_RULES; }
+
+}  // namespace sheetx::rules

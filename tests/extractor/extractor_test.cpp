@@ -1,0 +1,307 @@
+// The extractor on real PDFs: the seed replica's front and back pages cell by cell, the stacked
+// labels, rotated pages, every bad input, and the external lattice cases through the scorer.
+// Expected texts are the sheet as printed (pdftotext of the replica, the seed 施策35).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <regex>
+#include <string>
+
+#include "sheetx/extractor.h"
+
+namespace ex = sheetx::extractor;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kSamples = std::string(SHEETX_SOURCE_DIR) + "/samples/";
+
+ex::Document extract(const std::string& path, int page = 0) {
+  ex::Settings settings;
+  settings.first_page = page == 0 ? 1 : page;
+  settings.last_page = page;
+  return ex::extract_file(path, settings);
+}
+
+// The cell covering (row, col) of a table, or a failure naming the position.
+const ex::Cell& cell(const ex::Table& table, int row, int col) {
+  const ex::Cell* c = table.at(row, col);
+  if (!c) throw std::runtime_error("no cell at " + std::to_string(row) + "," + std::to_string(col));
+  return *c;
+}
+
+std::string text_at(const ex::Table& table, int row, int col) { return cell(table, row, col).text; }
+
+// A temporary copy of a sample turned by qpdf (/Rotate added, contents untouched).
+std::string rotated_copy(const std::string& sample, int degrees) {
+  fs::path out = fs::temp_directory_path() / ("sheetx-extractor-" + std::to_string(degrees) + "-" + fs::path(sample).filename().string());
+  std::string cmd = "qpdf --rotate=+" + std::to_string(degrees) + " '" + sample + "' '" + out.string() + "'";
+  if (std::system(cmd.c_str()) != 0) throw std::runtime_error("qpdf failed: " + cmd);
+  return out.string();
+}
+
+std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+class Taito35 : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!fs::exists(kSamples + "taito-35.pdf")) GTEST_SKIP() << "samples/taito-35.pdf not generated yet";
+  }
+};
+
+TEST_F(Taito35, FrontPageHeaderCells) {
+  ex::Page page = extract(kSamples + "taito-35.pdf", 1).pages.at(0);
+  EXPECT_EQ(page.rotation, 0);
+  EXPECT_NEAR(page.width, 841.89, 0.01);  // A4 landscape
+  EXPECT_NEAR(page.height, 595.28, 0.01);
+  ASSERT_EQ(page.tables.size(), 4u);
+  const ex::Table& head = page.tables[0];
+  ASSERT_EQ(head.rows, 1);
+  ASSERT_EQ(head.cols, 5);
+  EXPECT_EQ(text_at(head, 0, 0), "施策№施策名");
+  EXPECT_EQ(text_at(head, 0, 1), "施策35　ものづくりを支える産業集積の維持・発展");  // the dropped U+3000 is back
+  EXPECT_EQ(text_at(head, 0, 2), "主管");
+  EXPECT_EQ(cell(head, 0, 2).lines, (std::vector<std::string>{"主", "管"}));
+  EXPECT_EQ(text_at(head, 0, 3), "文化産業観光部");
+  EXPECT_EQ(text_at(head, 0, 4), "産業振興課");
+  // The title above the tables is free text.
+  ASSERT_FALSE(page.blocks.empty());
+  EXPECT_EQ(page.blocks[0].text, "令和元～２年度長期総合計画　検証シート");
+}
+
+TEST_F(Taito35, FrontPageOutlineWithStackedLabel) {
+  ex::Page page = extract(kSamples + "taito-35.pdf", 1).pages.at(0);
+  const ex::Table& outline = page.tables.at(1);
+  ASSERT_EQ(outline.rows, 3);
+  const ex::Cell& label = cell(outline, 0, 0);
+  EXPECT_EQ(label.text, "施策の概要");
+  EXPECT_EQ(label.lines, (std::vector<std::string>{"施", "策", "の", "概", "要"}));
+  EXPECT_EQ(label.row_span, 3);
+  EXPECT_EQ(text_at(outline, 0, 1), "基本目標");
+  EXPECT_EQ(text_at(outline, 0, 2), "基本目標３　活力にあふれ多彩な魅力が輝くまちの実現");
+  EXPECT_EQ(cell(outline, 0, 2).col_span, outline.cols - 2);
+  EXPECT_EQ(text_at(outline, 1, 1), "１０年後の目指す姿");
+  EXPECT_EQ(text_at(outline, 1, 2),
+            "●ものづくりのまちの魅力が広く台東区内外に認知され、企業の誘致や創業・起業者の定着が進み、多彩"
+            "な産業が集積しています。●従来の取引関係や業種を超えて事業者間の交流・連携が促進され、新たな商品"
+            "・サービスが創出されるなど、ビジネスが活性化されています。");
+  EXPECT_EQ(text_at(outline, 2, 1), "主な取り組み");
+  EXPECT_EQ(text_at(outline, 2, 2), "①");
+  EXPECT_EQ(text_at(outline, 2, 3), "台東区中小企業振興センターなどによる創業支援");  // wrapped: 創業支 / 援
+  EXPECT_EQ(cell(outline, 2, 3).lines.size(), 2u);
+  EXPECT_EQ(text_at(outline, 2, 4), "②");
+  EXPECT_EQ(text_at(outline, 2, 5), "区内定着支援");
+  EXPECT_EQ(text_at(outline, 2, 6), "③");
+  EXPECT_EQ(text_at(outline, 2, 7), "「ものづくりのまち」ブランディング");
+}
+
+TEST_F(Taito35, FrontPageIndicatorTable) {
+  ex::Page page = extract(kSamples + "taito-35.pdf", 1).pages.at(0);
+  const ex::Table& ind = page.tables.at(2);
+  ASSERT_EQ(ind.rows, 3);
+  ASSERT_EQ(ind.cols, 7);
+  const std::vector<std::string> header{"指標名", "出典", "策定時(2018年度末)", "R元(2019)年度末", "R２(2020)年度末"};
+  for (int c = 0; c < 5; ++c) {
+    EXPECT_EQ(text_at(ind, 0, c), header[c]);
+    EXPECT_EQ(cell(ind, 0, c).row_span, 2);
+  }
+  EXPECT_EQ(text_at(ind, 0, 5), "目標");
+  EXPECT_EQ(cell(ind, 0, 5).col_span, 2);
+  EXPECT_EQ(text_at(ind, 1, 5), "2023年度末");
+  EXPECT_EQ(text_at(ind, 1, 6), "2028年度末");
+  const std::vector<std::string> row{"台東区中小企業振興センターが支援する中小企業数", "所管課調べ", "延べ4,600社",
+                                     "5,653社", "5,550社", "延べ4,700社", "延べ4,800社"};
+  for (int c = 0; c < 7; ++c) EXPECT_EQ(text_at(ind, 2, c), row[c]) << "column " << c;
+  // Centred header lines are not taken for indents.
+  EXPECT_EQ(cell(ind, 0, 2).lines, (std::vector<std::string>{"策定時", "(2018年度末)"}));
+}
+
+TEST_F(Taito35, FrontPageEvaluation) {
+  ex::Page page = extract(kSamples + "taito-35.pdf", 1).pages.at(0);
+  const ex::Table& eval = page.tables.at(3);
+  const ex::Cell& label = cell(eval, 0, 0);
+  EXPECT_EQ(label.lines, (std::vector<std::string>{"検", "証", "結", "果"}));
+  EXPECT_EQ(label.row_span, eval.rows);
+  EXPECT_EQ(text_at(eval, 0, 1), "Ｂ");
+  EXPECT_EQ(text_at(eval, 1, 1), "Ａ　順調である");
+  EXPECT_EQ(text_at(eval, 2, 1), "Ｂ　概ね順調である");
+  EXPECT_EQ(text_at(eval, 3, 1), "Ｃ　順調でない");
+  const ex::Cell& review = cell(eval, 0, 2);
+  ASSERT_GE(review.lines.size(), 4u);
+  EXPECT_EQ(review.lines[0], "（施策及び施策の指標の実績、構成する行政計画事業の進捗・成果・課題等を踏まえ、");
+  EXPECT_EQ(review.lines[1], "　長期総合計画一部修正（ポストコロナ）を見据えて取り組みを検証）");  // indent kept
+  EXPECT_EQ(review.lines[2], "＜施策の概要＞");
+  EXPECT_EQ(review.lines[3].rfind("　中小企業振興センターを中心に、", 0), 0u);
+  EXPECT_NE(review.text.find("＜施策の指標＞・台東区中小企業振興センターが支援する中小企業数（〇）　コロナ禍で"),
+            std::string::npos);
+  EXPECT_NE(review.text.find("・「ものづくりのまちPR支援」については"), std::string::npos);
+}
+
+TEST_F(Taito35, BackPageWrappedNamesAndMergedActivities) {
+  ex::Page page = extract(kSamples + "taito-35.pdf", 2).pages.at(0);
+  ASSERT_EQ(page.tables.size(), 1u);
+  const ex::Table& t = page.tables[0];
+  ASSERT_EQ(t.cols, 10);
+  const ex::Cell& label = cell(t, 0, 0);
+  EXPECT_EQ(label.lines, (std::vector<std::string>{"施", "策", "の", "執", "行", "状", "況"}));
+  EXPECT_EQ(label.row_span, t.rows);
+  EXPECT_EQ(text_at(t, 0, 1), "（事業№）行政計画事業名");
+  EXPECT_EQ(cell(t, 0, 1).col_span, 2);
+  EXPECT_EQ(text_at(t, 0, 5), "（平成３０年度事業量）計画事業量");
+  EXPECT_EQ(text_at(t, 0, 9), "令和３年度(実績は見込み)");
+  // Project 1: a wrapped name over two rows (目標 and 実績), a revised plan on two lines.
+  const ex::Cell& name = cell(t, 1, 2);
+  EXPECT_EQ(name.text, "台東デザイナーズビレッジの運営");
+  EXPECT_EQ(name.lines, (std::vector<std::string>{"台東デザイナーズビ", "レッジの運営"}));
+  EXPECT_EQ(name.row_span, 2);
+  EXPECT_EQ(text_at(t, 1, 1), "1");
+  EXPECT_EQ(cell(t, 1, 5).lines, (std::vector<std::string>{"年19社", "(年15社)"}));
+  EXPECT_EQ(text_at(t, 1, 6), "目標");
+  EXPECT_EQ(text_at(t, 2, 6), "実績");
+  EXPECT_EQ(text_at(t, 2, 5), "(19社)");
+  // Project 3: one name and number over two activities (four rows), each activity merged over two.
+  const ex::Cell& project3 = cell(t, 5, 2);
+  EXPECT_EQ(project3.text, "異業種間交流支援");
+  EXPECT_EQ(project3.row_span, 4);
+  EXPECT_EQ(cell(t, 6, 1).text, "3");
+  EXPECT_EQ(text_at(t, 5, 4), "ビジネス交流フェスタ");
+  EXPECT_EQ(cell(t, 5, 4).row_span, 2);
+  EXPECT_EQ(text_at(t, 7, 4), "交流展出展支援");
+  EXPECT_EQ(cell(t, 7, 5).lines, (std::vector<std::string>{"45社", "（累計229社）"}));
+  EXPECT_EQ(text_at(t, 8, 5), "(13社)(累計184社)");  // no space between wrapped ASCII brackets
+  const std::vector<std::string> actuals{"13社", "9社", "8社"};
+  for (int c = 0; c < 3; ++c) EXPECT_EQ(text_at(t, 8, 7 + c), actuals[c]);
+}
+
+// qpdf turns the page with /Rotate and leaves its contents: the text then runs sideways on the
+// page as displayed, and each grid must read as the unturned one, boxes turned with the page.
+TEST_F(Taito35, PagesTurnedByRotateReadAsTheOriginal) {
+  ex::Page original = extract(kSamples + "taito-35.pdf", 2).pages.at(0);
+  for (int degrees : {90, 180, 270}) {
+    SCOPED_TRACE(degrees);
+    ex::Page turned = extract(rotated_copy(kSamples + "taito-35.pdf", degrees), 2).pages.at(0);
+    EXPECT_EQ(turned.rotation, degrees);
+    bool quarter = degrees != 180;
+    EXPECT_NEAR(turned.width, quarter ? original.height : original.width, 0.01);
+    ASSERT_EQ(turned.tables.size(), original.tables.size());
+    const ex::Table& a = original.tables[0];
+    const ex::Table& b = turned.tables[0];
+    EXPECT_EQ(b.rotation, degrees);
+    ASSERT_EQ(b.rows, a.rows);
+    ASSERT_EQ(b.cols, a.cols);
+    ASSERT_EQ(b.cells.size(), a.cells.size());
+    double w = original.width, h = original.height;
+    for (size_t i = 0; i < a.cells.size(); ++i) {
+      const ex::Cell& ca = a.cells[i];
+      const ex::Cell& cb = b.cells[i];
+      EXPECT_EQ(cb.text, ca.text);
+      EXPECT_EQ(std::tie(cb.row, cb.col, cb.row_span, cb.col_span), std::tie(ca.row, ca.col, ca.row_span, ca.col_span));
+      // Where the unturned box lands on the turned page (clockwise turns).
+      ex::Box want = degrees == 90    ? ex::Box{h - ca.box.y1, ca.box.x0, h - ca.box.y0, ca.box.x1}
+                     : degrees == 180 ? ex::Box{w - ca.box.x1, h - ca.box.y1, w - ca.box.x0, h - ca.box.y0}
+                                      : ex::Box{ca.box.y0, w - ca.box.x1, ca.box.y1, w - ca.box.x0};
+      EXPECT_NEAR(cb.box.x0, want.x0, 0.5);
+      EXPECT_NEAR(cb.box.y0, want.y0, 0.5);
+      EXPECT_NEAR(cb.box.x1, want.x1, 0.5);
+      EXPECT_NEAR(cb.box.y1, want.y1, 0.5);
+    }
+  }
+}
+
+// The generator's rotated sample stores a page with /Rotate 90 and counter-turned contents, as
+// scanners and some producers do: its text is upright as displayed and reads as the twin's.
+TEST(Rotated, RotatePageWithUprightTextReadsAsItsTwin) {
+  if (!fs::exists(kSamples + "taito-07-rotated.pdf")) GTEST_SKIP() << "samples not generated yet";
+  ex::Document turned = extract(kSamples + "taito-07-rotated.pdf");
+  ex::Document twin = extract(kSamples + "taito-07.pdf");
+  ASSERT_EQ(turned.pages.size(), twin.pages.size());
+  const ex::Page& page = turned.pages.back();
+  EXPECT_EQ(page.rotation, 90);
+  ASSERT_EQ(page.tables.size(), twin.pages.back().tables.size());
+  const ex::Table& a = twin.pages.back().tables[0];
+  const ex::Table& b = page.tables[0];
+  EXPECT_EQ(b.rotation, 0);  // upright as displayed
+  ASSERT_EQ(b.cells.size(), a.cells.size());
+  for (size_t i = 0; i < a.cells.size(); ++i) EXPECT_EQ(b.cells[i].text, a.cells[i].text);
+}
+
+struct BadInput {
+  std::string file;
+  std::string message;
+};
+
+class BadInputs : public ::testing::TestWithParam<BadInput> {};
+
+TEST_P(BadInputs, FailWithOneClearError) {
+  std::string path = kSamples + "bad/" + GetParam().file;
+  if (!fs::exists(path)) GTEST_SKIP() << path << " not generated yet";
+  try {
+    extract(path);
+    FAIL() << "no error for " << path;
+  } catch (const ex::ExtractError& e) {
+    EXPECT_EQ(std::string(e.what()), path + ": " + GetParam().message);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Samples, BadInputs,
+    ::testing::Values(BadInput{"empty.pdf", "empty file: 0 bytes"}, BadInput{"not-a-pdf.pdf", "not a PDF: no %PDF- header"},
+                      BadInput{"truncated.pdf", "damaged: Poppler cannot read it (truncated or corrupt beyond repair)"},
+                      BadInput{"encrypted.pdf", "encrypted: needs a password"},
+                      BadInput{"scanned.pdf", "no text layer (scanned pages need OCR first)"}),
+    [](const auto& info) { return std::regex_replace(info.param.file, std::regex("[^A-Za-z0-9]"), "_"); });
+
+TEST(Errors, MissingFileAndPagesOutOfRange) {
+  EXPECT_THROW(extract(kSamples + "no-such-file.pdf"), ex::ExtractError);
+  if (!fs::exists(kSamples + "taito-35.pdf")) GTEST_SKIP();
+  try {
+    extract(kSamples + "taito-35.pdf", 9);
+    FAIL();
+  } catch (const ex::ExtractError& e) {
+    EXPECT_NE(std::string(e.what()).find("no pages 9-9 (the file has 3)"), std::string::npos);
+  }
+}
+
+// A broken cross-reference table is repaired by Poppler; its complaints become warnings of the
+// file and never reach stderr.
+TEST(Errors, PopplerMessagesBecomeWarnings) {
+  if (!fs::exists(kSamples + "taito-35.pdf")) GTEST_SKIP();
+  std::string pdf = read_bytes(kSamples + "taito-35.pdf");
+  size_t startxref = pdf.rfind("startxref");
+  ASSERT_NE(startxref, std::string::npos);
+  pdf.replace(startxref + 10, 3, "999");  // point startxref at garbage
+  ::testing::internal::CaptureStderr();
+  ex::Document doc = ex::extract_bytes(pdf, "repaired.pdf");
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+  EXPECT_EQ(doc.page_count, 3);
+  ASSERT_FALSE(doc.warnings.empty());
+  EXPECT_EQ(doc.warnings[0].rfind("poppler: ", 0), 0u);
+  EXPECT_EQ(text_at(doc.pages[0].tables[0], 0, 4), "産業振興課");
+}
+
+// The scorer over the ten external ruled tables (Camelot's and tabula-java's test files).
+TEST(Lattice, AtLeastNineOfTenTablesExact) {
+  fs::path lattice = fs::path(SHEETX_SOURCE_DIR) / ".." / "shared" / "external" / "lattice";
+  if (!fs::exists(lattice / "cases.json")) GTEST_SKIP() << lattice << " not present";
+  std::string cmd = "/usr/bin/python3 '" + std::string(SHEETX_SOURCE_DIR) + "/bench/lattice_score.py' '" +
+                    lattice.string() + "' --sheetx '" + SHEETX_EXE + "'";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string out;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
+  ASSERT_EQ(pclose(pipe), 0) << out;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(out, m, std::regex("score: (\\d+)/(\\d+)"))) << out;
+  EXPECT_EQ(std::stoi(m[2]), 10) << out;
+  EXPECT_GE(std::stoi(m[1]), 9) << out;
+}
+
+}  // namespace

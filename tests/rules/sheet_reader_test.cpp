@@ -1,0 +1,159 @@
+// Reading sheets from the sample PDFs: what each sheet's description (samples/src/*.yaml) says
+// is printed must come out of the rules. The whole records are compared by `sheetx check` in
+// tests/cli; here the structure that the rules are responsible for is pinned down.
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+#include "sheetx/extractor.h"
+#include "sheetx/rules.h"
+
+namespace {
+
+using sheetx::records::Sheet;
+
+std::vector<Sheet> read(const std::string& pdf) {
+  static const std::vector<sheetx::rules::Ruleset> rules = {
+      sheetx::rules::Ruleset::load(sheetx::rules::default_rules_path())};
+  return sheetx::rules::read_sheets(sheetx::extractor::extract_file(pdf), rules);
+}
+
+std::size_t activity_count(const Sheet& sheet) {
+  return std::accumulate(sheet.projects.begin(), sheet.projects.end(), std::size_t{0},
+                         [](std::size_t n, const auto& p) { return n + p.activities.size(); });
+}
+
+TEST(SheetReader, SeedReplicaMeasure) {
+  const auto sheets = read("samples/taito-35.pdf");
+  ASSERT_EQ(sheets.size(), 1u);
+  const auto& s = sheets[0];
+  EXPECT_EQ(s.source.first_page, 1);
+  EXPECT_EQ(s.source.pages, 3);
+  EXPECT_EQ(s.review_period.label, "令和元～２年度");
+  EXPECT_EQ(s.review_period.from_fiscal_year, 2019);
+  EXPECT_EQ(s.review_period.to_fiscal_year, 2020);
+  EXPECT_EQ(s.measure.number, 35);
+  EXPECT_EQ(s.measure.name, "ものづくりを支える産業集積の維持・発展");
+  EXPECT_EQ(s.measure.department, "文化産業観光部");
+  EXPECT_EQ(s.measure.division, "産業振興課");
+  EXPECT_EQ(s.measure.goal.number, 3);
+  EXPECT_EQ(s.measure.goal.name, "活力にあふれ多彩な魅力が輝くまちの実現");
+  ASSERT_EQ(s.measure.vision.size(), 2u);
+  EXPECT_EQ(s.measure.vision[1].rfind("従来の取引関係や業種を超えて", 0), 0u) << s.measure.vision[1];
+  ASSERT_EQ(s.measure.initiatives.size(), 3u);
+  EXPECT_EQ(s.measure.initiatives[0].name, "台東区中小企業振興センターなどによる創業支援");
+  EXPECT_EQ(s.measure.initiatives[1].number, 2);
+  EXPECT_EQ(s.measure.initiatives[1].name, "区内定着支援");
+  EXPECT_EQ(s.measure.evaluation.grade, "B");
+  EXPECT_EQ(s.measure.evaluation.label, "概ね順調である");
+  EXPECT_EQ(s.measure.review.direction.size(), 4u);
+  EXPECT_EQ(s.measure.review.summary.rfind("中小企業振興センターを中心に", 0), 0u) << s.measure.review.summary;
+}
+
+TEST(SheetReader, SeedReplicaIndicator) {
+  const auto s = read("samples/taito-35.pdf").at(0);
+  ASSERT_EQ(s.indicators.size(), 1u);
+  const auto& i = s.indicators[0];
+  EXPECT_EQ(i.name, "台東区中小企業振興センターが支援する中小企業数");
+  EXPECT_EQ(i.source, "所管課調べ");
+  ASSERT_EQ(i.values.size(), 5u);
+  EXPECT_EQ(i.values[0].kind, "baseline");
+  EXPECT_EQ(i.values[0].fiscal_year, 2018);
+  EXPECT_EQ(i.values[0].quantity.value.raw, "延べ4,600社");
+  EXPECT_EQ(i.values[0].quantity.value.value, 4600);
+  EXPECT_TRUE(i.values[0].quantity.value.cumulative);
+  EXPECT_EQ(i.values[2].kind, "actual");
+  EXPECT_EQ(i.values[2].fiscal_year, 2020);
+  EXPECT_EQ(i.values[4].kind, "target");
+  EXPECT_EQ(i.values[4].fiscal_year, 2028);
+  EXPECT_EQ(i.values[0].quantity.at.page, 1);
+}
+
+TEST(SheetReader, SeedReplicaProjectsAcrossBackPages) {
+  const auto s = read("samples/taito-35.pdf").at(0);
+  ASSERT_EQ(s.projects.size(), 9u);
+  EXPECT_EQ(activity_count(s), 16u);
+  for (std::size_t i = 0; i < s.projects.size(); ++i) EXPECT_EQ(s.projects[i].number, static_cast<int>(i) + 1);
+  EXPECT_EQ(s.projects[0].name, "台東デザイナーズビレッジの運営");  // wrapped over two lines
+  EXPECT_EQ(s.projects[8].name, "新市場開拓支援");                  // ＜再掲＞ wrapped apart
+  EXPECT_TRUE(s.projects[8].reposted);
+  EXPECT_FALSE(s.projects[0].reposted);
+  const auto& revised = s.projects[0].activities.at(0);  // 年19社 over (年15社)
+  ASSERT_TRUE(revised.plan);
+  EXPECT_EQ(revised.plan->value.value, 19);
+  EXPECT_TRUE(revised.plan->value.per_year);
+  ASSERT_TRUE(revised.plan->value.revised);
+  EXPECT_EQ(revised.plan->value.revised->value, 15);
+  const auto& exchange = s.projects[2].activities;  // two activities under one merged project cell
+  ASSERT_EQ(exchange.size(), 2u);
+  ASSERT_EQ(exchange[0].years.size(), 3u);
+  EXPECT_EQ(exchange[0].years[0].fiscal_year, 2019);
+  EXPECT_EQ(exchange[0].years[2].fiscal_year, 2021);
+  ASSERT_TRUE(exchange[0].years[2].actual);
+  EXPECT_TRUE(exchange[0].years[2].actual->value.estimate);
+  EXPECT_EQ(exchange[0].baseline_fiscal_year, 2018);
+  // Pages 2 and 3 both hold projects: the table continues after its repeated header.
+  EXPECT_EQ(s.projects.front().activities.front().plan->at.page, 2);
+  EXPECT_EQ(s.projects.back().activities.back().plan->at.page, 3);
+}
+
+TEST(SheetReader, LaterPeriodTakesItsYearsFromHeaders) {
+  const auto s = read("samples/taito-18.pdf").at(0);
+  EXPECT_EQ(s.review_period.label, "令和３～４年度");
+  EXPECT_EQ(s.review_period.from_fiscal_year, 2021);
+  EXPECT_EQ(s.review_period.to_fiscal_year, 2022);
+  ASSERT_EQ(s.projects.size(), 3u);
+  EXPECT_EQ(activity_count(s), 5u);
+  const auto& years = s.projects[0].activities.at(0).years;
+  ASSERT_EQ(years.size(), 3u);
+  EXPECT_EQ(years[0].fiscal_year, 2021);
+  EXPECT_EQ(years[2].fiscal_year, 2023);
+  EXPECT_EQ(s.projects[0].activities.at(0).baseline_fiscal_year, 2020);
+  EXPECT_EQ(s.projects[2].name, "地域学習活動支援");
+  EXPECT_TRUE(s.projects[2].reposted);
+}
+
+TEST(SheetReader, ManyProjectsOverThreeBackPagesWithFilledRules) {
+  const auto s = read("samples/taito-41.pdf").at(0);
+  EXPECT_EQ(s.source.pages, 4);
+  ASSERT_EQ(s.projects.size(), 14u);
+  EXPECT_EQ(activity_count(s), 21u);
+  EXPECT_EQ(s.measure.evaluation.grade, "C");
+  EXPECT_EQ(s.measure.initiatives.size(), 4u);
+  EXPECT_EQ(s.indicators.size(), 2u);
+}
+
+TEST(SheetReader, BundleSplitsIntoThreeSheets) {
+  const auto sheets = read("samples/bundle.pdf");
+  ASSERT_EQ(sheets.size(), 3u);
+  EXPECT_EQ(sheets[0].measure.number, 12);
+  EXPECT_EQ(sheets[1].measure.number, 7);
+  EXPECT_EQ(sheets[2].measure.number, 18);
+  EXPECT_EQ(sheets[0].source.first_page, 1);
+  EXPECT_EQ(sheets[1].source.first_page, sheets[0].source.last_page + 1);
+  EXPECT_EQ(sheets[2].source.last_page, sheets[2].source.first_page + sheets[2].source.pages - 1);
+  EXPECT_EQ(sheets[2].review_period.from_fiscal_year, 2021);
+  EXPECT_EQ(sheets[0].review_period.from_fiscal_year, 2019);
+}
+
+TEST(SheetReader, RotatedBackPageReadsLikeTheUprightOne) {
+  const auto upright = read("samples/taito-07.pdf").at(0);
+  const auto rotated = read("samples/taito-07-rotated.pdf").at(0);
+  ASSERT_EQ(rotated.projects.size(), upright.projects.size());
+  EXPECT_EQ(activity_count(rotated), activity_count(upright));
+  for (std::size_t p = 0; p < upright.projects.size(); ++p) {
+    EXPECT_EQ(rotated.projects[p].name, upright.projects[p].name);
+    EXPECT_EQ(rotated.projects[p].activities.size(), upright.projects[p].activities.size());
+  }
+}
+
+TEST(SheetReader, PdfThatIsNoSheetSaysNoRuleMatches) {
+  try {
+    read("samples/bad/not-a-sheet.pdf");
+    FAIL() << "a PDF that is no review sheet gave sheets";
+  } catch (const sheetx::rules::NoRuleMatches& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("no rule matches: title seen \"", 0), 0u) << e.what();
+  }
+}
+
+}  // namespace

@@ -1,0 +1,231 @@
+// The sample corpus is what it claims to be: the replica holds the seed's text, every expected file
+// follows the schema and matches its PDF, the committed files are what samples/generate.py makes,
+// and each bad input is broken the way its name says. Uses poppler-utils, qpdf and python3 only.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <regex>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kRoot = SHEETX_SOURCE_DIR;
+const fs::path kSamples = kRoot / "samples";
+
+struct CommandResult {
+  int status = -1;  // exit code, or -1 when the command did not exit normally
+  std::string out;  // stdout (stderr goes to the test log)
+};
+
+std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
+
+CommandResult run(const std::string& command) {
+  CommandResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) throw std::runtime_error("cannot run: " + command);
+  std::array<char, 4096> buffer{};
+  size_t n = 0;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  if (WIFEXITED(status)) result.status = WEXITSTATUS(status);
+  return result;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Whitespace-separated tokens with their counts.
+std::map<std::string, int> tokens(const std::string& text) {
+  std::map<std::string, int> counts;
+  std::istringstream in(text);
+  std::string token;
+  while (in >> token) ++counts[token];
+  return counts;
+}
+
+std::vector<fs::path> expected_files() {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(kSamples)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() > 14 && name.ends_with(".expected.json")) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+int page_count(const fs::path& pdf) {
+  const CommandResult info = run("pdfinfo " + quoted(pdf));
+  std::smatch m;
+  if (info.status != 0 || !std::regex_search(info.out, m, std::regex(R"(Pages:\s+(\d+))")))
+    throw std::runtime_error("pdfinfo cannot read " + pdf.string());
+  return std::stoi(m[1]);
+}
+
+TEST(Samples, ReplicaHoldsTheSeedText) {
+  const auto seed = tokens(read_file(kSamples / "src" / "taito-35.seed.txt"));
+  const CommandResult replica = run("pdftotext " + quoted(kSamples / "taito-35.pdf") + " -");
+  ASSERT_EQ(replica.status, 0);
+  const auto got = tokens(replica.out);
+  int total = 0, found = 0;
+  for (const auto& [token, count] : seed) {
+    total += count;
+    const auto it = got.find(token);
+    found += std::min(count, it == got.end() ? 0 : it->second);
+  }
+  const double ratio = static_cast<double>(found) / total;
+  std::cout << "replica holds " << found << " of the seed's " << total << " tokens: " << ratio << "\n";
+  EXPECT_GE(ratio, 0.90);
+  EXPECT_EQ(page_count(kSamples / "taito-35.pdf"), 3);
+}
+
+TEST(Samples, ExpectedFilesFollowTheSchema) {
+  const auto files = expected_files();
+  ASSERT_GE(files.size(), 9u);
+  // jsonschema picks the validator from the schema's $schema and checks the schema itself first.
+  std::string command =
+      "/usr/bin/python3 -c '"
+      "import json, sys, jsonschema\n"
+      "schema = json.load(open(sys.argv[1]))\n"
+      "v = jsonschema.validators.validator_for(schema)\n"
+      "v.check_schema(schema)\n"
+      "bad = 0\n"
+      "for f in sys.argv[2:]:\n"
+      "    for e in v(schema).iter_errors(json.load(open(f))):\n"
+      "        bad += 1; print(f, \"/\".join(map(str, e.absolute_path)), e.message)\n"
+      "sys.exit(1 if bad else 0)' " +
+      quoted(kRoot / "schema" / "review-sheet.schema.json");
+  for (const auto& f : files) command += " " + quoted(f);
+  const CommandResult result = run(command);
+  EXPECT_EQ(result.status, 0) << result.out;
+}
+
+TEST(Samples, ExpectedFilesMatchTheirPdf) {
+  // Each expected file names its PDF, its hash and its pages; a PDF's sheets cover all its pages.
+  std::map<std::string, int> pages_covered;
+  for (const auto& file : expected_files()) {
+    const std::string json = read_file(file);
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(json, m, std::regex(R"re("path": "([^"]+)",\s*"sha256": "([0-9a-f]{64})",\s*"pages": (\d+))re")))
+        << file;
+    const fs::path pdf = kSamples / m[1].str();
+    const CommandResult sum = run("sha256sum " + quoted(pdf));
+    ASSERT_EQ(sum.status, 0) << pdf;
+    EXPECT_EQ(sum.out.substr(0, 64), m[2].str()) << file << " names a different " << pdf;
+    pages_covered[pdf.string()] += std::stoi(m[3]);
+  }
+  for (const auto& [pdf, pages] : pages_covered) EXPECT_EQ(page_count(pdf), pages) << pdf;
+  EXPECT_EQ(pages_covered.size(), 7u);
+}
+
+TEST(Samples, RotatedPageDisplaysLikeTheUprightOne) {
+  // Page 3 of taito-07-rotated is stored portrait with /Rotate 90; shown, it is taito-07's page 3.
+  const CommandResult info = run("pdfinfo -f 3 -l 3 " + quoted(kSamples / "taito-07-rotated.pdf"));
+  EXPECT_NE(info.out.find("Page    3 rot:   90"), std::string::npos) << info.out;
+  // pdftotext -bbox gives word boxes on the page as displayed (its <page> size is the MediaBox's).
+  const auto words = [](const fs::path& pdf) {
+    return run("pdftotext -bbox -f 3 -l 3 " + quoted(pdf) + " - | grep '<word'").out;
+  };
+  const std::string rotated = words(kSamples / "taito-07-rotated.pdf");
+  EXPECT_NE(rotated.find("地域ケア会議"), std::string::npos);
+  EXPECT_EQ(rotated, words(kSamples / "taito-07.pdf"));
+  // So the expected records agree too, source apart.
+  const auto record = [](const std::string& name) {
+    const std::string json = read_file(kSamples / name);
+    return json.substr(json.find("\"ruleset\""));
+  };
+  EXPECT_EQ(record("taito-07-rotated.expected.json"), record("taito-07.expected.json"));
+}
+
+TEST(Samples, CommittedFilesAreWhatTheGeneratorMakes) {
+  if (run("/usr/bin/python3 -c 'import reportlab, yaml' 2>/dev/null").status != 0)
+    GTEST_SKIP() << "python3-reportlab or python3-yaml is missing: cannot regenerate the samples";
+  std::string tmpl = (fs::temp_directory_path() / "sheetx-samples-XXXXXX").string();
+  ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+  const fs::path out = tmpl;
+  const CommandResult made = run("/usr/bin/python3 " + quoted(kSamples / "generate.py") + " --out " + quoted(out));
+  ASSERT_EQ(made.status, 0) << made.out;
+  int compared = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(out)) {
+    if (!entry.is_regular_file()) continue;
+    const fs::path relative = fs::relative(entry.path(), out);
+    const fs::path committed = kSamples / relative;
+    ASSERT_TRUE(fs::exists(committed)) << relative << " is generated but not committed";
+    EXPECT_TRUE(read_file(entry.path()) == read_file(committed)) << relative << " differs from a fresh run";
+    ++compared;
+  }
+  for (const auto& entry : fs::recursive_directory_iterator(kSamples)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.is_regular_file() && (name.ends_with(".pdf") || name.ends_with(".expected.json"))) {
+      EXPECT_TRUE(fs::exists(out / fs::relative(entry.path(), kSamples))) << name << " is committed but not generated";
+    }
+  }
+  std::cout << "compared " << compared << " generated files\n";
+  fs::remove_all(out);
+}
+
+class BadSample : public ::testing::Test {
+ protected:
+  static fs::path bad(const std::string& name) { return kSamples / "bad" / name; }
+  static bool qpdf_ok(const fs::path& pdf) { return run("qpdf --check " + quoted(pdf) + " >/dev/null 2>&1").status == 0; }
+};
+
+TEST_F(BadSample, EmptyIsZeroBytes) { EXPECT_EQ(fs::file_size(bad("empty.pdf")), 0u); }
+
+TEST_F(BadSample, NotAPdfIsAnHtmlPage) {
+  const std::string data = read_file(bad("not-a-pdf.pdf"));
+  EXPECT_FALSE(data.starts_with("%PDF-"));
+  EXPECT_TRUE(data.starts_with("<!DOCTYPE html>"));
+}
+
+TEST_F(BadSample, TruncatedIsHalfOfTheReplica) {
+  const std::string data = read_file(bad("truncated.pdf"));
+  const auto whole = fs::file_size(kSamples / "taito-35.pdf");
+  EXPECT_TRUE(data.starts_with("%PDF-"));
+  EXPECT_EQ(data.size(), whole / 2);
+  EXPECT_EQ(data.find("%%EOF"), std::string::npos);
+  EXPECT_FALSE(qpdf_ok(bad("truncated.pdf")));
+}
+
+TEST_F(BadSample, EncryptedNeedsAUserPassword) {
+  // qpdf --requires-password exits 0 when the file cannot be opened without a password.
+  EXPECT_EQ(run("qpdf --requires-password " + quoted(bad("encrypted.pdf"))).status, 0);
+  EXPECT_EQ(run("qpdf --password=kensho --check " + quoted(bad("encrypted.pdf")) + " >/dev/null").status, 0);
+}
+
+TEST_F(BadSample, ScannedHasAnImageAndNoText) {
+  EXPECT_TRUE(qpdf_ok(bad("scanned.pdf")));
+  const std::string text = run("pdftotext " + quoted(bad("scanned.pdf")) + " -").out;
+  EXPECT_EQ(text.find_first_not_of(" \n\f"), std::string::npos) << text;
+  const std::string images = run("pdfimages -list " + quoted(bad("scanned.pdf"))).out;
+  EXPECT_NE(images.find("image"), std::string::npos) << images;
+}
+
+TEST_F(BadSample, NotASheetIsAValidPdfWithOtherText) {
+  EXPECT_TRUE(qpdf_ok(bad("not-a-sheet.pdf")));
+  const std::string text = run("pdftotext " + quoted(bad("not-a-sheet.pdf")) + " -").out;
+  EXPECT_NE(text.find("お知らせ"), std::string::npos);
+  EXPECT_EQ(text.find("検証シート"), std::string::npos);
+  EXPECT_EQ(text.find("施策"), std::string::npos);
+}
+
+}  // namespace
