@@ -16,7 +16,7 @@ best_ms() {
   for _ in $(seq "$runs"); do
     local t0 t1
     t0=$(date +%s%N)
-    for _ in $(seq "$reps"); do "$@" >/dev/null; done
+    for _ in $(seq "$reps"); do "$@" >/dev/null 2>&1 || true; done
     t1=$(date +%s%N)
     local ms=$(( (t1 - t0) / reps / 1000 ))
     if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
@@ -28,6 +28,7 @@ printf '%-34s %5s %14s %14s %7s\n' file pages "sheetx ms/pg" "pdftotext ms/pg" r
 total_s=0 total_p=0 total_pages=0
 for f in "${files[@]}"; do
   pages=$(pdfinfo "$f" | awk '/^Pages:/ {print $2}')
+  "$sheetx" layout "$f" >/dev/null  # fails loudly here rather than timing an error
   s=$(best_ms "$sheetx" layout "$f")
   p=$(best_ms pdftotext -bbox-layout "$f" -)
   total_s=$((total_s + s)) total_p=$((total_p + p)) total_pages=$((total_pages + pages))
@@ -36,3 +37,7 @@ for f in "${files[@]}"; do
 done
 awk -v n="$total_pages" -v s="$total_s" -v p="$total_p" \
   'BEGIN { printf "%-34s %5d %14.2f %14.2f %7.2f\n", "all", n, s/n/1000, p/n/1000, s/p }'
+# The fixed cost of starting each program (loading its libraries), included in the rows above.
+s=$(best_ms "$sheetx" layout /nonexistent.pdf)
+p=$(best_ms pdftotext /nonexistent.pdf)
+awk -v s="$s" -v p="$p" 'BEGIN { printf "%-34s %5s %14.2f %14.2f %7.2f\n", "(start-up, per run)", "-", s/1000, p/1000, s/p }'

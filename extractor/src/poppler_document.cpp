@@ -9,8 +9,11 @@
 namespace sheetx::extractor {
 namespace {
 
+// Each distinct message once: Poppler repeats a complaint at every use of the broken object.
 void collect_message(const std::string& message, void* closure) {
-  static_cast<std::vector<std::string>*>(closure)->push_back("poppler: " + message);
+  auto& warnings = *static_cast<std::vector<std::string>*>(closure);
+  std::string warning = "poppler: " + message;
+  if (std::find(warnings.begin(), warnings.end(), warning) == warnings.end()) warnings.push_back(std::move(warning));
 }
 void drop_message(const std::string&, void*) {}
 

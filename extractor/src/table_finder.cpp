@@ -35,9 +35,16 @@ bool share_edge(const std::vector<int>& a, const std::vector<int>& b) {
 std::vector<Edge> paths_to_rules(const std::vector<PathPiece>& pieces, const Settings& settings) {
   std::vector<Edge> edges;
   for (const PathPiece& p : pieces) {
-    const Box& b = p.box;
-    if (p.filled && p.white) continue;  // a white fill shows no edge on paper (text backgrounds)
-    if (!p.filled) {
+    Box b = p.box;
+    bool filled = p.filled;
+    if (!filled && p.width > settings.max_rule_thickness) {
+      // A pen wider than a rule paints a band: take it as the filled rectangle it draws.
+      double half = p.width / 2;
+      b = b.y0 == b.y1 ? Box{b.x0, b.y0 - half, b.x1, b.y1 + half} : Box{b.x0 - half, b.y0, b.x1 + half, b.y1};
+      filled = true;
+    }
+    if (filled && p.white) continue;  // a white fill shows no edge on paper (text backgrounds)
+    if (!filled) {
       if (b.y0 == b.y1) edges.push_back({true, b.y0, b.x0, b.x1});
       else edges.push_back({false, b.x0, b.y0, b.y1});
     } else if (b.height() <= settings.max_rule_thickness && b.height() <= b.width()) {

@@ -26,9 +26,10 @@ struct Intersection {
 using Point = std::pair<double, double>;  // (x, y)
 using Intersections = std::map<Point, Intersection>;
 
-// Path pieces -> raw edges: strokes as they are, thin filled rectangles as their centre line,
-// other filled rectangles as their four sides (cell backgrounds that act as rulings); white fills
-// are left out (invisible on paper), white strokes kept (rulings over coloured cells).
+// Path pieces -> raw edges: strokes as they are (a pen wider than max_rule_thickness as the band
+// it paints), thin filled rectangles as their centre line, other filled rectangles as their four
+// sides (cell backgrounds that act as rulings); white fills are left out (invisible on paper),
+// white strokes kept (rulings over coloured cells).
 std::vector<Edge> paths_to_rules(const std::vector<PathPiece>& pieces, const Settings& settings);
 
 // Raw edges -> ruling edges: parallel edges within snap_tolerance moved to one position,

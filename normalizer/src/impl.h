@@ -1,6 +1,7 @@
 // Internal to the normalizer: the ICU objects a Normalizer holds, shared by its source files.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,6 +13,15 @@
 #include "sheetx/normalizer.h"
 
 namespace sheetx::normalizer {
+
+// What ICU's Japanese calendar says of one era, kept once asked for (formatting names and
+// getActualMaximum cost more than the parse itself).
+struct EraSpan {
+  std::string name;         // 令和
+  std::string narrow_name;  // R
+  int32_t first_gregorian_year = 0;
+  int32_t last_year = 0;    // the era's last year number (huge for the current era)
+};
 
 struct Normalizer::Impl {
   std::vector<std::string> counters;  // folded, longest first, so that 千円 wins over 円
@@ -25,6 +35,7 @@ struct Normalizer::Impl {
   std::unique_ptr<icu::SimpleDateFormat> era_year, narrow_era_year, era_name, narrow_era_name;
   // Scratch calendar for parsing and era arithmetic (why a Normalizer is one per thread).
   std::unique_ptr<icu::Calendar> calendar;
+  mutable std::map<int32_t, EraSpan> eras;  // by ICU era index
 
   Impl(std::vector<std::string> extra_counters);
 

@@ -72,19 +72,14 @@ class YearReader {
 
   // The Gregorian year of year `year_in_era` of `era`, with a warning if the era had ended.
   int32_t gregorian(int32_t era, int32_t year_in_era, std::vector<std::string>& warnings) {
-    UErrorCode status = U_ZERO_ERROR;
-    calendar_.clear();
-    calendar_.set(UCAL_ERA, era);
-    const int32_t start = calendar_.get(UCAL_EXTENDED_YEAR, status);
-    const int32_t last = calendar_.getActualMaximum(UCAL_YEAR, status);
-    check(status);
-    if (year_in_era < 1 || year_in_era > last) {
-      const std::string name = era_name(era);
-      warnings.push_back(name + std::to_string(year_in_era) + " is not a year of " + name +
-                         " (its years are 1 to " + std::to_string(last) + "): read as " +
-                         std::to_string(start + year_in_era - 1));
+    const EraSpan& span = era_span(era);
+    const int32_t year = span.first_gregorian_year + year_in_era - 1;
+    if (year_in_era < 1 || year_in_era > span.last_year) {
+      warnings.push_back(span.name + std::to_string(year_in_era) + " is not a year of " +
+                         span.name + " (its years are 1 to " + std::to_string(span.last_year) +
+                         "): read as " + std::to_string(year));
     }
-    return start + year_in_era - 1;
+    return year;
   }
 
  private:
@@ -95,12 +90,9 @@ class YearReader {
     if (narrow && !(at + 1 < text.length() && (is_digit(text[at + 1]) || text[at + 1] == u'元'))) {
       return {};
     }
-    const icu::SimpleDateFormat& with_year = narrow ? *impl_.narrow_era_year : *impl_.era_year;
-    const icu::SimpleDateFormat& era_only = narrow ? *impl_.narrow_era_name : *impl_.era_name;
-
     calendar_.clear();
     icu::ParsePosition position(at);
-    with_year.parse(text, calendar_, position);
+    (narrow ? *impl_.narrow_era_year : *impl_.era_year).parse(text, calendar_, position);
     // A failed parse can leave fields set: only the position says it read something.
     if (position.getIndex() <= at || !calendar_.isSet(UCAL_ERA) || !calendar_.isSet(UCAL_YEAR)) {
       return {};
@@ -108,32 +100,43 @@ class YearReader {
     end = position.getIndex();
     UErrorCode status = U_ZERO_ERROR;
     const int32_t read_as = calendar_.get(UCAL_EXTENDED_YEAR, status);
+    int32_t era = calendar_.get(UCAL_ERA, status);
     check(status);
 
-    // The calendar has already moved 平成32 into 令和2: parse the era alone to know which
-    // era was printed, and count the year from that era's start.
-    calendar_.clear();
-    icu::ParsePosition era_position(at);
-    era_only.parse(text, calendar_, era_position);
-    if (era_position.getIndex() <= at) return {};
+    // The calendar moves 平成32 into 令和2: unless the era it ends in is the one printed, parse
+    // the era alone to know which was printed.
+    const std::string& name = narrow ? era_span(era).narrow_name : era_span(era).name;
+    if (text.tempSubString(at).indexOf(icu::UnicodeString::fromUTF8(name)) != 0) {
+      calendar_.clear();
+      icu::ParsePosition era_position(at);
+      (narrow ? *impl_.narrow_era_name : *impl_.era_name).parse(text, calendar_, era_position);
+      if (era_position.getIndex() <= at) return {};
+      era = calendar_.get(UCAL_ERA, status);
+      check(status);
+    }
     EraYear year;
-    year.era = calendar_.get(UCAL_ERA, status);
-    const int32_t start = calendar_.get(UCAL_EXTENDED_YEAR, status);
-    check(status);
-    year.era_name = era_name(year.era);
+    year.era = era;
+    year.era_name = era_span(era).name;
     year.printed = utf8(text.tempSubStringBetween(at, end));
-    year.year_in_era = read_as - start + 1;
+    year.year_in_era = read_as - era_span(era).first_gregorian_year + 1;
     year.gregorian = gregorian(year.era, year.year_in_era, year.warnings);
     return year;
   }
 
-  std::string era_name(int32_t era) {
+  const EraSpan& era_span(int32_t era) {
+    if (const auto known = impl_.eras.find(era); known != impl_.eras.end()) return known->second;
+    EraSpan span;
+    UErrorCode status = U_ZERO_ERROR;
     calendar_.clear();
     calendar_.set(UCAL_ERA, era);
-    icu::UnicodeString name;
+    span.first_gregorian_year = calendar_.get(UCAL_EXTENDED_YEAR, status);
+    span.last_year = calendar_.getActualMaximum(UCAL_YEAR, status);
+    check(status);
+    icu::UnicodeString name, narrow_name;
     icu::FieldPosition field;
-    impl_.era_name->format(calendar_, name, field);
-    return utf8(name);
+    span.name = utf8(impl_.era_name->format(calendar_, name, field));
+    span.narrow_name = utf8(impl_.narrow_era_name->format(calendar_, narrow_name, field));
+    return impl_.eras.emplace(era, std::move(span)).first->second;
   }
 
   // An era name (one to four letters) is followed by its year: parsing is only worth trying

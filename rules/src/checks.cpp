@@ -41,7 +41,7 @@ void check_activity(const records::Project& project, const records::Activity& ac
       ++counted;
     }
     if (year.target && year.actual && year.target->value.unit && year.actual->value.unit &&
-        *year.target->value.unit != *year.actual->value.unit) {
+        normalizer::fold_width(*year.target->value.unit) != normalizer::fold_width(*year.actual->value.unit)) {
       out.push_back({"unit-mismatch",
                      where + "fiscal " + std::to_string(year.fiscal_year) + " target " + figure(*year.target) +
                          " and actual " + figure(*year.actual) + " are in different counters",

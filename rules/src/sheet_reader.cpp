@@ -96,11 +96,24 @@ std::optional<int> circled_number(const std::string& text) {
   return static_cast<int>(value);
 }
 
+// Where the cells that rules read are noted, when someone asked (sheetx inspect).
+class UseLog {
+ public:
+  explicit UseLog(std::vector<CellUse>* uses) : uses_(uses) {}
+  void add(int page, const Box& box, const std::string& field) const {
+    if (uses_) uses_->push_back({page, box, field});
+  }
+  void add(const Spot& spot, const std::string& field) const { add(spot.page, spot.box, field); }
+
+ private:
+  std::vector<CellUse>* uses_;
+};
+
 // Fills the measure from the sheet's first page, rule by rule.
 class MeasureReader {
  public:
-  MeasureReader(const RuleFile& rules, std::vector<Spot> spots, records::Sheet& sheet)
-      : rules_(rules), spots_(std::move(spots)), sheet_(sheet) {}
+  MeasureReader(const RuleFile& rules, std::vector<Spot> spots, records::Sheet& sheet, const UseLog& log)
+      : rules_(rules), spots_(std::move(spots)), sheet_(sheet), log_(log) {}
 
   void read() {
     for (const auto& rule : rules_.measure) apply(rule);
@@ -142,12 +155,15 @@ class MeasureReader {
     if (rule.items) return fill_items(rule, found);
     if (rule.pattern) return fill_pattern(rule, found);
     if (!rule.sections.empty()) return fill_sections(rule, found);
-    for (std::size_t i = 0; i < rule.into.size() && i < found.size(); ++i) fill(rule.into[i], found[i]->lines);
+    for (std::size_t i = 0; i < rule.into.size() && i < found.size(); ++i) fill(rule.into[i], *found[i], found[i]->lines);
   }
 
   void fill_items(const FieldRule& rule, const std::vector<const Spot*>& found) {
     std::string text;
-    for (const Spot* spot : found) text += spot->text;
+    for (const Spot* spot : found) {
+      text += spot->text;
+      log_.add(*spot, "measure.initiatives");
+    }
     for (auto item = match_groups(*rule.items, text); item && item->end > 0;
          item = match_groups(*rule.items, text, item->end)) {
       sheet_.measure.initiatives.push_back({circled_number((*item)["number"]), (*item)["name"]});
@@ -161,7 +177,7 @@ class MeasureReader {
       if (!match) continue;
       if (!rule.where.empty() && normalizer::fold_width((*match)[rule.where]) != value_of(rule.where)) continue;
       for (const auto& [name, value] : match->groups) {
-        if (name != rule.where) fill(name, {value});
+        if (name != rule.where) fill(name, *spot, {value});
       }
       return;
     }
@@ -183,7 +199,7 @@ class MeasureReader {
         lines[*field].push_back(line);
       }
     }
-    for (const auto& [name, text] : lines) fill(name, text);
+    for (const auto& [name, text] : lines) fill(name, *found.front(), text);
   }
 
   // The value a field already holds, folded, for `where`.
@@ -194,7 +210,8 @@ class MeasureReader {
 
   // Puts printed lines into a field: lists take one item per paragraph, text takes the
   // paragraphs joined with "\n", numbers and the grade are folded.
-  void fill(const std::string& field, const std::vector<std::string>& lines) {
+  void fill(const std::string& field, const Spot& from, const std::vector<std::string>& lines) {
+    log_.add(from, "measure." + field);
     auto& m = sheet_.measure;
     if (is_list_field(field)) {
       auto items = paragraphs(lines, rules_.paragraph.get(), rules_.bullet.get());
@@ -219,6 +236,7 @@ class MeasureReader {
   const RuleFile& rules_;
   std::vector<Spot> spots_;
   records::Sheet& sheet_;
+  const UseLog& log_;
 };
 
 // A run of grid columns under one header, with the role the rule file gives it.
@@ -297,9 +315,11 @@ std::vector<const extractor::Cell*> row_cells(const Table& table, int row, const
 // Reads figures into quantities with their provenance.
 class FigureReader {
  public:
-  FigureReader(const normalizer::Normalizer& normalizer, int page) : normalizer_(normalizer), page_(page) {}
+  FigureReader(const normalizer::Normalizer& normalizer, int page, const UseLog& log)
+      : normalizer_(normalizer), page_(page), log_(log) {}
 
-  records::Quantity read(const extractor::Cell& cell) const {
+  records::Quantity read(const extractor::Cell& cell, const std::string& field) const {
+    log_.add(page_, cell.box, field);
     std::string raw;
     for (const auto& line : cell.lines) {
       std::string t = trim(line);
@@ -308,9 +328,11 @@ class FigureReader {
     return {normalizer_.quantity(raw), {page_, {cell.box.x0, cell.box.y0, cell.box.x1, cell.box.y1}}};
   }
 
-  std::string text(const std::vector<const extractor::Cell*>& cells, const char* separator) const {
+  std::string text(const std::vector<const extractor::Cell*>& cells, const char* separator,
+                   const std::string& field) const {
     std::string out;
     for (const auto* cell : cells) {
+      log_.add(page_, cell->box, field);
       std::string t = join_wrapped(cell->lines);
       if (!t.empty()) out += (out.empty() ? "" : separator) + t;
     }
@@ -320,6 +342,7 @@ class FigureReader {
  private:
   const normalizer::Normalizer& normalizer_;
   int page_;
+  const UseLog& log_;
 };
 
 const Column* role_column(const std::vector<Column>& columns, const std::string& role) {
@@ -327,26 +350,34 @@ const Column* role_column(const std::vector<Column>& columns, const std::string&
   return it == columns.end() ? nullptr : &*it;
 }
 
+// The header cells of a table, as read.
+void log_header(const Page& page, const Header& header, const UseLog& log) {
+  for (const auto& cell : header.table->cells) {
+    if (cell.row >= header.first_row && cell.row < header.end_row) log.add(page.number, cell.box, "header");
+  }
+}
+
 // Indicator table rows -> indicators: a row whose name cell starts there is one indicator.
 void read_indicators(const std::vector<const Page*>& pages, const RuleFile& rules,
-                     const normalizer::Normalizer& normalizer, records::Sheet& sheet) {
+                     const normalizer::Normalizer& normalizer, records::Sheet& sheet, const UseLog& log) {
   for (const Page* page : pages) {
     for (const auto& header : find_headers(*page, *rules.indicators.header)) {
       const auto columns = header_to_columns(header, rules.indicators, normalizer, nullptr);
       const Column* name = role_column(columns, "name");
       if (!name) continue;
       const Column* source = role_column(columns, "source");
-      FigureReader figures(normalizer, page->number);
+      FigureReader figures(normalizer, page->number, log);
+      log_header(*page, header, log);
       for (int r = header.end_row; r < header.table->rows; ++r) {
         const auto* name_cell = header.table->at(r, name->first);
         if (!name_cell || name_cell->row != r || trim(name_cell->text).empty()) continue;
         records::Indicator indicator;
-        indicator.name = figures.text(row_cells(*header.table, r, *name), "");
-        if (source) indicator.source = figures.text(row_cells(*header.table, r, *source), "");
+        indicator.name = figures.text(row_cells(*header.table, r, *name), "", "indicator.name");
+        if (source) indicator.source = figures.text(row_cells(*header.table, r, *source), "", "indicator.source");
         for (const auto& column : columns) {
           if (column.role != "baseline" && column.role != "target" && column.role != "actual") continue;
           for (const auto* cell : row_cells(*header.table, r, column)) {
-            indicator.values.push_back({column.role, column.fiscal_year, figures.read(*cell)});
+            indicator.values.push_back({column.role, column.fiscal_year, figures.read(*cell, "indicator." + column.role)});
           }
         }
         sheet.indicators.push_back(std::move(indicator));
@@ -360,13 +391,15 @@ void read_indicators(const std::vector<const Page*>& pages, const RuleFile& rule
 // their row label. Rows carry on across pages, so a project may continue on the next page.
 class ProjectReader {
  public:
-  ProjectReader(const RuleFile& rules, const normalizer::Normalizer& normalizer, records::Sheet& sheet)
-      : rules_(rules.projects), normalizer_(normalizer), sheet_(sheet) {}
+  ProjectReader(const RuleFile& rules, const normalizer::Normalizer& normalizer, records::Sheet& sheet,
+                const UseLog& log)
+      : rules_(rules.projects), normalizer_(normalizer), sheet_(sheet), log_(log) {}
 
   void read(const std::vector<const Page*>& pages) {
     for (const Page* page : pages) {
       for (const auto& header : find_headers(*page, *rules_.header)) {
         const auto columns = header_to_columns(header, rules_, normalizer_, rules_.estimate.get());
+        log_header(*page, header, log_);
         for (int r = header.end_row; r < header.table->rows; ++r) read_row(*page, *header.table, columns, r);
       }
     }
@@ -383,17 +416,17 @@ class ProjectReader {
   }
 
   void read_row(const Page& page, const Table& table, const std::vector<Column>& columns, int r) {
-    FigureReader figures(normalizer_, page.number);
+    FigureReader figures(normalizer_, page.number, log_);
     const Column* project = role_column(columns, "project");
     const Column* activity = role_column(columns, "activity");
-    if (starts(table, project, r)) start_project(figures.text(row_cells(table, r, *project), " "),
+    if (starts(table, project, r)) start_project(figures.text(row_cells(table, r, *project), " ", "project.name"),
                                                  figures, table, columns, r);
     if (sheet_.projects.empty()) return;
     auto& activities = sheet_.projects.back().activities;
     if (starts(table, activity, r) || activities.empty()) {
       if (!activity_has_text(table, columns, r)) return;
       records::Activity a;
-      if (activity) a.name = figures.text(row_cells(table, r, *activity), "");
+      if (activity) a.name = figures.text(row_cells(table, r, *activity), "", "activity.name");
       activities.push_back(std::move(a));
     }
     const auto kind = row_kind(table, columns, r);
@@ -403,7 +436,7 @@ class ProjectReader {
       const auto cells = row_cells(table, r, column);
       if (cells.empty()) continue;
       if (column.role == "plan") {
-        auto q = figures.read(*cells.front());
+        auto q = figures.read(*cells.front(), *kind == Kind::kTarget ? "activity.plan" : "activity.baseline");
         if (*kind == Kind::kTarget) {
           current.plan = std::move(q);
         } else {
@@ -411,7 +444,7 @@ class ProjectReader {
           current.baseline_fiscal_year = column.fiscal_year;
         }
       } else if (column.role == "year" && column.fiscal_year) {
-        auto q = figures.read(*cells.front());
+        auto q = figures.read(*cells.front(), *kind == Kind::kTarget ? "year.target" : "year.actual");
         if (*kind == Kind::kActual && column.estimate) q.value.estimate = true;
         year_entry(current, *column.fiscal_year)(*kind) = std::move(q);
       }
@@ -474,16 +507,17 @@ class ProjectReader {
       project.name = trim(text);
     }
     if (const Column* division = role_column(columns, "division"))
-      project.division = figures.text(row_cells(table, r, *division), "");
+      project.division = figures.text(row_cells(table, r, *division), "", "project.division");
     sheet_.projects.push_back(std::move(project));
   }
 
   const ProjectTableRule& rules_;
   const normalizer::Normalizer& normalizer_;
   records::Sheet& sheet_;
+  const UseLog& log_;
 };
 
-records::Sheet read_sheet(const SheetPages& pages, const normalizer::Normalizer& normalizer) {
+records::Sheet read_sheet(const SheetPages& pages, const normalizer::Normalizer& normalizer, const UseLog& log) {
   const RuleFile& rules = pages.ruleset->file();
   records::Sheet sheet;
   sheet.ruleset_id = rules.id;
@@ -498,9 +532,9 @@ records::Sheet read_sheet(const SheetPages& pages, const normalizer::Normalizer&
     sheet.review_period.from_fiscal_year = period->from_fiscal_year;
     sheet.review_period.to_fiscal_year = period->to_fiscal_year;
   }
-  MeasureReader(rules, page_spots(*pages.pages.front()), sheet).read();
-  read_indicators(pages.pages, rules, normalizer, sheet);
-  ProjectReader(rules, normalizer, sheet).read(pages.pages);
+  MeasureReader(rules, page_spots(*pages.pages.front()), sheet, log).read();
+  read_indicators(pages.pages, rules, normalizer, sheet, log);
+  ProjectReader(rules, normalizer, sheet, log).read(pages.pages);
   sheet.warnings = check_sheet(sheet);
   return sheet;
 }
@@ -508,11 +542,12 @@ records::Sheet read_sheet(const SheetPages& pages, const normalizer::Normalizer&
 }  // namespace
 
 std::vector<records::Sheet> read_sheets(const extractor::Document& document,
-                                        const std::vector<Ruleset>& rulesets) {
+                                        const std::vector<Ruleset>& rulesets, std::vector<CellUse>* uses) {
+  const UseLog log(uses);
   std::vector<records::Sheet> sheets;
   for (const auto& pages : pages_to_sheets(document, rulesets)) {
     const normalizer::Normalizer normalizer(pages.ruleset->file().counters);
-    sheets.push_back(read_sheet(pages, normalizer));
+    sheets.push_back(read_sheet(pages, normalizer, log));
   }
   return sheets;
 }

@@ -3,11 +3,11 @@
 // and each bad input is broken the way its name says. Uses poppler-utils, qpdf and python3 only.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
+#include "../support/test_support.h"
+
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -24,35 +24,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kRoot = SHEETX_SOURCE_DIR;
-const fs::path kSamples = kRoot / "samples";
-
-struct CommandResult {
-  int status = -1;  // exit code, or -1 when the command did not exit normally
-  std::string out;  // stdout (stderr goes to the test log)
-};
-
-std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
-
-CommandResult run(const std::string& command) {
-  CommandResult result;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) throw std::runtime_error("cannot run: " + command);
-  std::array<char, 4096> buffer{};
-  size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  if (WIFEXITED(status)) result.status = WEXITSTATUS(status);
-  return result;
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using sheetx::testing::kRoot;
+using sheetx::testing::kSamples;
+using sheetx::testing::quoted;
+using sheetx::testing::read_file;
+using sheetx::testing::run;
+using sheetx::testing::CommandResult;
 
 // Whitespace-separated tokens with their counts.
 std::map<std::string, int> tokens(const std::string& text) {
@@ -101,21 +78,7 @@ TEST(Samples, ReplicaHoldsTheSeedText) {
 TEST(Samples, ExpectedFilesFollowTheSchema) {
   const auto files = expected_files();
   ASSERT_GE(files.size(), 9u);
-  // jsonschema picks the validator from the schema's $schema and checks the schema itself first.
-  std::string command =
-      "/usr/bin/python3 -c '"
-      "import json, sys, jsonschema\n"
-      "schema = json.load(open(sys.argv[1]))\n"
-      "v = jsonschema.validators.validator_for(schema)\n"
-      "v.check_schema(schema)\n"
-      "bad = 0\n"
-      "for f in sys.argv[2:]:\n"
-      "    for e in v(schema).iter_errors(json.load(open(f))):\n"
-      "        bad += 1; print(f, \"/\".join(map(str, e.absolute_path)), e.message)\n"
-      "sys.exit(1 if bad else 0)' " +
-      quoted(kRoot / "schema" / "review-sheet.schema.json");
-  for (const auto& f : files) command += " " + quoted(f);
-  const CommandResult result = run(command);
+  const CommandResult result = sheetx::testing::validate_records(files);
   EXPECT_EQ(result.status, 0) << result.out;
 }
 

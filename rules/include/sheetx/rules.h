@@ -48,12 +48,22 @@ class Ruleset {
   std::shared_ptr<const RuleFile> file_;
 };
 
+// A cell that a rule read, and the field it fed ("measure.name", "indicator.target",
+// "project.name", "activity.plan", "year.actual", "header"...), so that a rule author can see it.
+struct CellUse {
+  int page = 0;
+  extractor::Box box;
+  std::string field;
+};
+
 // The rule file that sheetx ships and uses when no --rules is given.
 std::string default_rules_path();
 
 // Splits the document into sheets (a page whose title a rule file recognises starts one) and reads
 // each with the rule file that recognised it. Pages before the first recognised page are skipped.
+// When `uses` is given, every cell a rule read is added to it.
 std::vector<records::Sheet> read_sheets(const extractor::Document& document,
-                                        const std::vector<Ruleset>& rulesets);
+                                        const std::vector<Ruleset>& rulesets,
+                                        std::vector<CellUse>* uses = nullptr);
 
 }  // namespace sheetx::rules

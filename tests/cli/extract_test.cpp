@@ -1,0 +1,170 @@
+// sheetx extract, end to end on the sample PDFs: every output format, the schema, job-count
+// independence, and bad files failing alone with their one-line cause.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "../support/test_support.h"
+
+namespace {
+
+using namespace sheetx::testing;
+
+const std::string kSheetx = SHEETX_EXE;
+
+// A fresh folder under the build tree for one test.
+fs::path scratch(const std::string& name) {
+  const fs::path dir = fs::path(SHEETX_BINARY_DIR) / "test-scratch" / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::vector<fs::path> files_in(const fs::path& dir, const std::string& extension) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.path().extension() == extension) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+TEST(Extract, OneJsonFilePerSheetMirroringTheInput) {
+  const fs::path out = scratch("json");
+  const auto result = run(kSheetx + " extract samples -o " + quoted(out) + " 2>&1");
+  EXPECT_EQ(result.status, 0) << result.out;
+  std::set<std::string> names;
+  for (const auto& f : files_in(out, ".json")) names.insert(fs::relative(f, out).string());
+  for (const char* name : {"taito-35.json", "taito-12.json", "taito-41.json", "taito-07.json", "taito-18.json",
+                           "taito-07-rotated.json", "bundle-12.json", "bundle-7.json", "bundle-18.json"})
+    EXPECT_TRUE(names.count(name)) << name;
+  EXPECT_EQ(names.size(), 9u);
+  const auto valid = validate_records(files_in(out, ".json"));
+  EXPECT_EQ(valid.status, 0) << valid.out;
+  const auto sheet = nlohmann::json::parse(read_file(out / "taito-35.json"));
+  EXPECT_EQ(sheet["source"]["path"], "samples/taito-35.pdf");
+  EXPECT_EQ(sheet["source"]["sha256"].get<std::string>().size(), 64u);
+  EXPECT_EQ(sheet["municipality"]["code"], "131067");
+}
+
+TEST(Extract, JsonLinesAreTheSameForAnyNumberOfJobs) {
+  const auto one = run(kSheetx + " extract samples --format jsonl --jobs 1 2>/dev/null");
+  const auto two = run(kSheetx + " extract samples --format jsonl --jobs 2 2>/dev/null");
+  EXPECT_EQ(one.status, 0);
+  EXPECT_EQ(lines(one.out).size(), 9u);
+  EXPECT_EQ(one.out, two.out);
+  const fs::path out = scratch("jsonl");
+  std::ofstream(out / "sheets.jsonl") << one.out;
+  const auto valid = run("/usr/bin/python3 " + quoted(kRoot / "scripts/validate-records.py") + " --jsonl " +
+                         quoted(out / "sheets.jsonl") + " 2>&1");
+  EXPECT_EQ(valid.status, 0) << valid.out;
+}
+
+TEST(Extract, PathsFromStandardInput) {
+  const auto result = run("printf 'samples/taito-12.pdf\\nsamples/bundle.pdf\\n' | " + kSheetx +
+                          " extract - --format jsonl 2>/dev/null");
+  EXPECT_EQ(result.status, 0);
+  const auto sheets = lines(result.out);
+  ASSERT_EQ(sheets.size(), 4u);
+  EXPECT_EQ(nlohmann::json::parse(sheets[0])["measure"]["number"], 12);
+  EXPECT_EQ(nlohmann::json::parse(sheets[3])["measure"]["number"], 18);
+}
+
+// The CSV tables load in a CSV reader and every cell has the type datapackage.json declares.
+TEST(Extract, CsvTablesLoadWithTheirDeclaredTypes) {
+  const fs::path out = scratch("csv");
+  const auto result = run(kSheetx + " extract samples --format csv -o " + quoted(out) + " 2>&1");
+  EXPECT_EQ(result.status, 0) << result.out;
+  const std::string check =
+      "/usr/bin/python3 -c '\n"
+      "import csv, json, sys, pathlib\n"
+      "root = pathlib.Path(sys.argv[1])\n"
+      "package = json.load(open(root / \"datapackage.json\"))\n"
+      "parse = {\"integer\": int, \"number\": float, \"string\": str,\n"
+      "         \"boolean\": lambda v: {\"true\": True, \"false\": False}[v]}\n"
+      "for resource in package[\"resources\"]:\n"
+      "    fields = resource[\"schema\"][\"fields\"]\n"
+      "    rows = list(csv.DictReader(open(root / resource[\"path\"], encoding=\"utf-8\", newline=\"\")))\n"
+      "    assert [f[\"name\"] for f in fields][:2] == [\"全国地方公共団体コード\", \"地方公共団体名\"]\n"
+      "    for row in rows:\n"
+      "        assert list(row) == [f[\"name\"] for f in fields], resource[\"path\"]\n"
+      "        for f in fields:\n"
+      "            if row[f[\"name\"]] != \"\": parse[f[\"type\"]](row[f[\"name\"]])\n"
+      "    print(resource[\"name\"], len(rows))\n"
+      "' " + quoted(out);
+  const auto loaded = run(check + " 2>&1");
+  EXPECT_EQ(loaded.status, 0) << loaded.out;
+  // 9 sheets; 9 + 16 + 4 + ... activities: the counts come from the sample descriptions.
+  EXPECT_NE(loaded.out.find("measures 9\n"), std::string::npos) << loaded.out;
+  EXPECT_NE(loaded.out.find("projects 88\n"), std::string::npos) << loaded.out;
+  EXPECT_NE(loaded.out.find("years 264\n"), std::string::npos) << loaded.out;
+}
+
+TEST(Extract, EachBadFileFailsAloneWithItsCause) {
+  const fs::path in = scratch("mixed-in");
+  const fs::path out = scratch("mixed-out");
+  fs::copy(kSamples / "bad", in / "bad");
+  fs::copy_file(kSamples / "taito-35.pdf", in / "taito 35 検証シート.pdf");  // a space and Japanese
+  fs::copy_file(kSamples / "bundle.pdf", in / "bad" / "bundle.pdf");
+  const auto result = run(kSheetx + " extract " + quoted(in) + " -o " + quoted(out) + " 2>&1 >/dev/null");
+  EXPECT_EQ(result.status, 1) << result.out;
+  const std::map<std::string, std::string> causes = {
+      {"empty.pdf", "empty file"},          {"not-a-pdf.pdf", "not a PDF"},
+      {"truncated.pdf", "damaged"},         {"encrypted.pdf", "encrypted: needs a password"},
+      {"scanned.pdf", "no text layer"},     {"not-a-sheet.pdf", "no rule matches"}};
+  for (const auto& [file, cause] : causes) {
+    const std::string prefix = "sheetx: " + (in / "bad" / file).string() + ": ";
+    const auto at = result.out.find(prefix);
+    ASSERT_NE(at, std::string::npos) << file << "\n" << result.out;
+    const std::string line = result.out.substr(at, result.out.find('\n', at) - at);
+    EXPECT_NE(line.find(cause), std::string::npos) << line;
+  }
+  EXPECT_NE(result.out.find("6 failed"), std::string::npos) << result.out;
+  // The good files among them gave complete records, the same as on their own.
+  EXPECT_TRUE(fs::exists(out / "taito 35 検証シート.json"));
+  for (const char* n : {"12", "7", "18"}) EXPECT_TRUE(fs::exists(out / "bad" / ("bundle-" + std::string(n) + ".json")));
+  const auto alone = run(kSheetx + " extract samples/taito-35.pdf --format jsonl 2>/dev/null");
+  auto a = nlohmann::json::parse(alone.out);
+  auto b = nlohmann::json::parse(read_file(out / "taito 35 検証シート.json"));
+  a.erase("source");
+  b.erase("source");
+  EXPECT_EQ(a, b);
+  // Nothing half-written is left behind.
+  EXPECT_TRUE(files_in(out, ".part").empty());
+}
+
+TEST(Extract, UsageErrorsExitWithTwo) {
+  EXPECT_EQ(run(kSheetx + " extract 2>/dev/null").status, 2);
+  EXPECT_EQ(run(kSheetx + " extract samples --format csv 2>/dev/null").status, 2);  // csv needs -o
+  EXPECT_EQ(run(kSheetx + " extract samples --format xml 2>/dev/null").status, 2);
+  EXPECT_EQ(run(kSheetx + " nonsense 2>/dev/null").status, 2);
+}
+
+TEST(Extract, ABrokenRuleFileIsNamedWithItsLine) {
+  const fs::path dir = scratch("rules");
+  std::string text = read_file(kRoot / "rules" / "taito-kensho.yaml");
+  text.replace(text.find("header: '^出典$'"), std::string("header: '^出典$'").size(), "header: '^出典($'");
+  std::ofstream(dir / "broken.yaml") << text;
+  const auto result = run(kSheetx + " extract samples/taito-12.pdf --rules " + quoted(dir / "broken.yaml") + " 2>&1");
+  EXPECT_EQ(result.status, 2);
+  EXPECT_NE(result.out.find((dir / "broken.yaml").string() + ":"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("not a valid RE2 regex"), std::string::npos) << result.out;
+}
+
+TEST(Extract, AMissingPathIsAFailureThatStopsNothing) {
+  const auto result = run(kSheetx + " extract no-such-folder samples/taito-12.pdf --format jsonl 2>&1");
+  EXPECT_EQ(result.status, 1);
+  EXPECT_NE(result.out.find("sheetx: no-such-folder: no such file or folder"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("\"number\":12"), std::string::npos);
+}
+
+}  // namespace
