@@ -101,7 +101,7 @@ void print_text(const FileReport& report, bool colour) {
   const char* plain = colour ? "\033[0m" : "";
   std::string shown_file;
   for (const auto& [file, d] : report.differences) {
-    if (file != shown_file && report.differences.size() > 1) std::cout << file << ":\n";
+    if (file != shown_file) std::cout << file << ":\n";
     shown_file = file;
     std::cout << "  " << (d.path.empty() ? "(sheet)" : d.path) << ": expected " << red << d.expected << plain
               << ", got " << green << d.got << plain << "\n";

@@ -34,7 +34,12 @@ std::string file_sha256(const std::string& path) {
 nlohmann::ordered_json read_pdf(const std::string& path, const SheetJobOptions& options) {
   extractor::Settings settings;
   if (options.max_pages > 0) settings.last_page = options.max_pages;
-  const auto document = extractor::extract_file(path, settings);
+  extractor::Document document;
+  try {
+    document = extractor::extract_file(path, settings);
+  } catch (const extractor::ExtractError& e) {
+    throw std::runtime_error(e.cause());  // the caller names the file
+  }
   if (options.max_pages > 0 && document.page_count > options.max_pages) {
     throw std::runtime_error("too many pages: " + std::to_string(document.page_count) + " (--max-pages " +
                              std::to_string(options.max_pages) + ")");

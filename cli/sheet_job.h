@@ -16,7 +16,7 @@ struct SheetJobOptions {
 };
 
 // {"sheets": [document...], "warnings": ["...", ...]} for the file at path; throws with a
-// one-line cause when the file gives no sheet.
+// one-line cause (not naming the file) when the file gives no sheet.
 nlohmann::ordered_json read_pdf(const std::string& path, const SheetJobOptions& options);
 
 // SHA-256 of a file, lowercase hex.

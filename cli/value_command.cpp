@@ -36,7 +36,7 @@ std::string join_lines(const std::string& argument) {
 // The record format's quantity plus what the rules layer sees besides: the baseline's
 // parentheses and the problems. Returns whether the text was read without problems.
 bool describe_quantity(const normalizer::Normalizer& normalizer, const std::string& text,
-                       nlohmann::json& out) {
+                       nlohmann::ordered_json& out) {
   const normalizer::Quantity quantity = normalizer.quantity(text);
   out = normalizer::to_json(quantity);
   if (quantity.parenthesized) out["parenthesized"] = true;
@@ -45,7 +45,7 @@ bool describe_quantity(const normalizer::Normalizer& normalizer, const std::stri
 }
 
 bool describe_year(const normalizer::Normalizer& normalizer, const std::string& text,
-                   nlohmann::json& out) {
+                   nlohmann::ordered_json& out) {
   out = {{"text", text}, {"fiscal_year", nullptr}};
   const std::optional<normalizer::FiscalYear> year = normalizer.fiscal_year(text);
   if (!year) return false;
@@ -58,7 +58,7 @@ bool describe_year(const normalizer::Normalizer& normalizer, const std::string& 
 }
 
 bool describe_period(const normalizer::Normalizer& normalizer, const std::string& text,
-                     nlohmann::json& out) {
+                     nlohmann::ordered_json& out) {
   out = {{"label", text}, {"from_fiscal_year", nullptr}, {"to_fiscal_year", nullptr}};
   const std::optional<normalizer::Period> period = normalizer.period(text);
   if (!period) return false;
@@ -89,12 +89,12 @@ void add_value_command(CLI::App& app) {
       bool all_read = true;
       for (const std::string& argument : options->texts) {
         const std::string text = join_lines(argument);
-        nlohmann::json out;
+        nlohmann::ordered_json out;
         const bool read = options->year     ? describe_year(normalizer, text, out)
                           : options->period ? describe_period(normalizer, text, out)
                                             : describe_quantity(normalizer, text, out);
         all_read = all_read && read;
-        std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        std::cout << out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
       }
       set_exit_code(all_read ? kOk : kFailed);
     } catch (const normalizer::NormalizerError& error) {

@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   // raw may hold any bytes; what the normalizer derived (the units) must be well-formed UTF-8,
   // or the strict dump throws and libFuzzer reports it.
-  nlohmann::json derived = sheetx::normalizer::to_json(quantity);
+  auto derived = sheetx::normalizer::to_json(quantity);
   derived.erase("raw");
   (void)derived.dump();
   (void)normalizer.fiscal_year(text);

@@ -44,7 +44,8 @@ TEXT_SPACE = " \t\u3000"
 
 # ---------------------------------------------------------------- the oracle: text, figures, years
 
-FOLD = str.maketrans("０１２３４５６７８９，．（）－", "0123456789,.()-")
+# Full-width ASCII to ASCII, as docs/records.md folds figures and counters (％ is unit "%").
+FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 DASHES = {"―", "－", "-", "‐", "—"}
 # A line may not start with these (kinsoku): wrapping pushes the previous character down instead.
 NO_LINE_START = set("、。，．・）」』〕＞ー々ゃゅょっャュョッァィゥェォぁぃぅぇぉ")
@@ -149,7 +150,7 @@ def fiscal_year(header):
 
 
 def review_period(label):
-    m = re.fullmatch(r"(令和|平成)(元|[0-9]+)～(元|[0-9]+)年度", label.translate(FOLD))
+    m = re.fullmatch(r"(令和|平成)(元|[0-9]+)[～~](元|[0-9]+)年度", label.translate(FOLD))
     if not m:
         raise ValueError(f"oracle cannot read review period {label!r}")
     return {"label": label, "from_fiscal_year": era_year(m.group(1), m.group(2)),

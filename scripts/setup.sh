@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
-./build/sheetx extract samples -o out
+./build/sheetx extract samples/*.pdf -o out

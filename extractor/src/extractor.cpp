@@ -44,6 +44,63 @@ std::vector<Word> words_in_reading_order(const std::vector<Word>& words, const R
   return ordered;
 }
 
+// Words -> the cell holding each one's centre (page reading order kept), the rest free.
+struct WordHomes {
+  std::map<const Cell*, std::vector<const Word*>> in_cell;
+  std::vector<const Word*> free;
+};
+WordHomes words_to_cells(const std::vector<Word>& words, const std::vector<Table>& tables) {
+  WordHomes homes;
+  for (const Word& w : words) {
+    const Cell* home = nullptr;
+    for (const Table& t : tables) {
+      if (!contains(t.box, w.box.cx(), w.box.cy())) continue;
+      for (const Cell& c : t.cells) {
+        if (contains(c.box, w.box.cx(), w.box.cy())) home = &c;
+      }
+    }
+    if (home) homes.in_cell[home].push_back(&w);
+    else homes.free.push_back(&w);
+  }
+  return homes;
+}
+
+// A cell's words -> its printed lines and text, read in the direction of its table.
+void words_to_cell_text(const std::vector<const Word*>& words, const ReadingFrame& reading, const Settings& settings,
+                        Cell& cell) {
+  std::vector<Line> lines = words_to_lines(words, reading, std::numeric_limits<double>::infinity());
+  Box upright_cell = to_upright(cell.box, reading.rotation, reading.page_width, reading.page_height);
+  double margin = text_margin(lines, reading, upright_cell, settings);
+  for (const Line& line : lines) cell.lines.push_back(line_to_text(line, reading, settings, margin));
+  cell.text = lines_to_text(cell.lines);
+}
+
+// Free words -> text blocks, each direction read in its own frame (a sideways caption).
+std::vector<TextBlock> free_words_to_blocks(const std::vector<const Word*>& words, const PageFrame& frame,
+                                            const Settings& settings) {
+  std::map<int, std::vector<const Word*>> by_rotation;
+  for (const Word* w : words) by_rotation[w->rotation].push_back(w);
+  std::vector<TextBlock> blocks;
+  for (const auto& [rotation, group] : by_rotation) {
+    ReadingFrame reading{rotation, frame.width, frame.height};
+    for (TextBlock& block : lines_to_blocks(words_to_lines(group, reading, settings.free_text_gap), reading, settings)) {
+      blocks.push_back(std::move(block));
+    }
+  }
+  return blocks;
+}
+
+// Ruling edges -> the page's tables, each grid read in the direction of the text inside it.
+std::vector<Table> paths_to_tables(const std::vector<Edge>& edges, const std::vector<Word>& words,
+                                   const PageFrame& frame, const Settings& settings) {
+  std::vector<Table> tables;
+  for (const std::vector<Box>& cells : cells_to_tables(intersections_to_cells(edges_to_intersections(edges, settings)))) {
+    int rotation = text_rotation_in(cells_to_box(cells), words);
+    tables.push_back(cells_to_grid(cells, rotation, frame.width, frame.height));
+  }
+  return tables;
+}
+
 Page read_page(const PopplerDocument& pdf, const PageContents& contents, int number, const Settings& settings) {
   PageFrame frame = pdf.frame(number);
   PageContent content = contents.read(number);
@@ -56,54 +113,27 @@ Page read_page(const PopplerDocument& pdf, const PageContents& contents, int num
   // /Rotate without turning its text lists them as the unturned page does).
   int text_rotation = text_rotation_in({0, 0, frame.width, frame.height}, content.words);
   page.words = words_in_reading_order(content.words, {text_rotation, frame.width, frame.height}, settings);
-
-  std::vector<Edge> edges = rules_to_edges(paths_to_rules(content.paths, settings), settings);
-  page.rules = edges_to_rules(edges);
-  for (const std::vector<Box>& cells : cells_to_tables(intersections_to_cells(edges_to_intersections(edges, settings)))) {
-    int rotation = text_rotation_in(cells_to_box(cells), page.words);
-    page.tables.push_back(cells_to_grid(cells, rotation, frame.width, frame.height));
-  }
   auto reading_order = [&](const Box& a, const Box& b) {
     Box ua = to_upright(a, text_rotation, frame.width, frame.height);
     Box ub = to_upright(b, text_rotation, frame.width, frame.height);
     return ua.y0 != ub.y0 ? ua.y0 < ub.y0 : ua.x0 < ub.x0;
   };
+
+  std::vector<Edge> edges = rules_to_edges(paths_to_rules(content.paths, settings), settings);
+  page.rules = edges_to_rules(edges);
+  page.tables = paths_to_tables(edges, page.words, frame, settings);
   std::sort(page.tables.begin(), page.tables.end(), [&](const Table& a, const Table& b) { return reading_order(a.box, b.box); });
 
-  // Each word to the cell holding its centre (page reading order is kept within a cell).
-  std::map<const Cell*, std::vector<const Word*>> in_cell;
-  std::vector<const Word*> free_words;
-  for (const Word& w : page.words) {
-    const Cell* home = nullptr;
-    for (const Table& t : page.tables) {
-      if (!contains(t.box, w.box.cx(), w.box.cy())) continue;
-      for (const Cell& c : t.cells) {
-        if (contains(c.box, w.box.cx(), w.box.cy())) home = &c;
-      }
-    }
-    if (home) in_cell[home].push_back(&w);
-    else free_words.push_back(&w);
-  }
+  WordHomes homes = words_to_cells(page.words, page.tables);
   for (Table& t : page.tables) {
     ReadingFrame reading{t.rotation, frame.width, frame.height};
     for (Cell& c : t.cells) {
-      auto found = in_cell.find(&c);
-      if (found == in_cell.end()) continue;
-      std::vector<Line> lines = words_to_lines(found->second, reading, std::numeric_limits<double>::infinity());
-      double margin = text_margin(lines, reading, to_upright(c.box, t.rotation, frame.width, frame.height), settings);
-      for (const Line& line : lines) c.lines.push_back(line_to_text(line, reading, settings, margin));
-      c.text = lines_to_text(c.lines);
+      if (auto found = homes.in_cell.find(&c); found != homes.in_cell.end()) {
+        words_to_cell_text(found->second, reading, settings, c);
+      }
     }
   }
-  // Free text, each direction read in its own frame (a sideways caption next to a table).
-  std::map<int, std::vector<const Word*>> free_by_rotation;
-  for (const Word* w : free_words) free_by_rotation[w->rotation].push_back(w);
-  for (const auto& [rotation, words] : free_by_rotation) {
-    ReadingFrame reading{rotation, frame.width, frame.height};
-    for (TextBlock& block : lines_to_blocks(words_to_lines(words, reading, settings.free_text_gap), reading, settings)) {
-      page.blocks.push_back(std::move(block));
-    }
-  }
+  page.blocks = free_words_to_blocks(homes.free, frame, settings);
   std::sort(page.blocks.begin(), page.blocks.end(),
             [&](const TextBlock& a, const TextBlock& b) { return reading_order(a.box, b.box); });
   return page;
@@ -128,10 +158,11 @@ Document extract(std::string_view pdf, const std::string& name, const Settings& 
   PopplerDocument checked(pdf);
   PageContents contents(pdf);
   doc.page_count = checked.page_count();
-  int last = settings.last_page == 0 ? doc.page_count : settings.last_page;
-  if (settings.first_page < 1 || settings.first_page > last || last > doc.page_count) {
-    throw ExtractError("no pages " + std::to_string(settings.first_page) + "-" + std::to_string(last) +
-                       " (the file has " + std::to_string(doc.page_count) + ")");
+  // A last page past the end reads to the end: callers use it as a limit (sheetx --max-pages).
+  int last = settings.last_page == 0 ? doc.page_count : std::min(settings.last_page, doc.page_count);
+  if (settings.first_page < 1 || settings.first_page > last) {
+    throw ExtractError("no page " + std::to_string(settings.first_page) + " to read (the file has " +
+                       std::to_string(doc.page_count) + ")");
   }
   bool any_text = false;
   for (int n = settings.first_page; n <= last; ++n) {
@@ -149,7 +180,7 @@ Document extract_bytes(std::string_view pdf, const std::string& name, const Sett
   try {
     return extract(pdf, name, settings);
   } catch (const ExtractError& e) {
-    throw ExtractError(name + ": " + e.what());
+    throw ExtractError(name, e.cause());
   }
 }
 

@@ -91,7 +91,10 @@ std::vector<Line> words_to_lines(const std::vector<const Word*>& words, const Re
     double right = 0;
     for (const Word* w : band.words) {
       Box b = upright(*w, frame);
-      if (!line.empty() && b.x0 - right > max_gap_em * std::max(w->size, 1.0)) lines.push_back(std::move(line)), line.clear();
+      if (!line.empty() && b.x0 - right > max_gap_em * std::max(w->size, 1.0)) {
+        lines.push_back(std::move(line));
+        line.clear();
+      }
       line.push_back(w);
       right = line.size() == 1 ? b.x1 : std::max(right, b.x1);
     }
@@ -99,7 +102,6 @@ std::vector<Line> words_to_lines(const std::vector<const Word*>& words, const Re
   }
   return lines;
 }
-
 
 double text_margin(const std::vector<Line>& lines, const ReadingFrame& frame, const Box& cell, const Settings& settings) {
   double margin = std::numeric_limits<double>::infinity();

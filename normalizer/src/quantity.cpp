@@ -4,6 +4,7 @@
 #include <limits>
 
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include "impl.h"
 
@@ -102,7 +103,8 @@ std::vector<Segment> split_segments(std::string_view text, std::vector<std::stri
 
 // Kanji numerals as the ja spellout rules write them (〇 and 零 for zero).
 bool is_kanji_numeral(UChar32 c) {
-  return icu::UnicodeString(u"〇零一二三四五六七八九十百千万億兆").indexOf(c) >= 0;
+  constexpr std::u16string_view kNumerals = u"〇零一二三四五六七八九十百千万億兆";
+  return c > 0 && c <= 0xFFFF && kNumerals.find(static_cast<char16_t>(c)) != std::u16string_view::npos;
 }
 
 UChar32 first_code_point(std::string_view text) {
@@ -137,10 +139,6 @@ std::optional<double> read_decimal(std::string_view run) {
   return value;
 }
 
-}  // namespace
-
-namespace {
-
 // Reads one segment: qualifiers (延べ 年 累計), a sign (△ ▲ -), the figure, the counter.
 class FigureReader {
  public:
@@ -151,7 +149,6 @@ class FigureReader {
     Figure figure;
     std::string_view text = segment;
     for (bool more = true; more;) {
-      more = true;
       if (take(text, "延べ") || take(text, "延")) {
         figure.cumulative = true;
       } else if (take(text, "累計")) {
@@ -261,7 +258,7 @@ class FigureReader {
   std::vector<std::string>& problems_;
 };
 
-nlohmann::json number_json(std::optional<double> value) {
+nlohmann::ordered_json number_json(std::optional<double> value) {
   if (!value) return nullptr;
   // Whole numbers print as integers (4600, not 4600.0) while they are exact in a double.
   if (std::trunc(*value) == *value && std::fabs(*value) < 9007199254740992.0) {
@@ -270,8 +267,8 @@ nlohmann::json number_json(std::optional<double> value) {
   return *value;
 }
 
-nlohmann::json unit_json(const std::optional<std::string>& unit) {
-  return unit ? nlohmann::json(*unit) : nlohmann::json(nullptr);
+nlohmann::ordered_json unit_json(const std::optional<std::string>& unit) {
+  return unit ? nlohmann::ordered_json(*unit) : nlohmann::ordered_json(nullptr);
 }
 
 }  // namespace
@@ -332,15 +329,15 @@ Quantity Normalizer::quantity(std::string_view cell_text) const {
   return quantity;
 }
 
-nlohmann::json to_json(const Quantity& quantity) {
-  nlohmann::json json = {{"raw", quantity.raw},
+nlohmann::ordered_json to_json(const Quantity& quantity) {
+  nlohmann::ordered_json json = {{"raw", quantity.raw},
                          {"value", number_json(quantity.value)},
                          {"unit", unit_json(quantity.unit)}};
   if (quantity.cumulative) json["cumulative"] = true;
   if (quantity.per_year) json["per_year"] = true;
   if (quantity.running_total) json["running_total"] = number_json(quantity.running_total);
   if (quantity.revised) {
-    nlohmann::json revised = {{"value", number_json(quantity.revised->value)},
+    nlohmann::ordered_json revised = {{"value", number_json(quantity.revised->value)},
                               {"unit", unit_json(quantity.revised->unit)}};
     if (quantity.revised->per_year) revised["per_year"] = true;
     json["revised"] = std::move(revised);

@@ -11,7 +11,7 @@ using Json = nlohmann::ordered_json;
 Json at_json(const At& at) { return {{"page", at.page}, {"box", at.box}}; }
 
 Json quantity_json(const Quantity& q) {
-  Json out = Json(normalizer::to_json(q.value));
+  Json out = normalizer::to_json(q.value);
   out["at"] = at_json(q.at);
   return out;
 }

@@ -40,7 +40,7 @@ std::vector<std::string> lines(const std::string& text) {
 
 TEST(Extract, OneJsonFilePerSheetMirroringTheInput) {
   const fs::path out = scratch("json");
-  const auto result = run(kSheetx + " extract samples -o " + quoted(out) + " 2>&1");
+  const auto result = run(kSheetx + " extract samples/*.pdf -o " + quoted(out) + " 2>&1");
   EXPECT_EQ(result.status, 0) << result.out;
   std::set<std::string> names;
   for (const auto& f : files_in(out, ".json")) names.insert(fs::relative(f, out).string());
@@ -57,8 +57,8 @@ TEST(Extract, OneJsonFilePerSheetMirroringTheInput) {
 }
 
 TEST(Extract, JsonLinesAreTheSameForAnyNumberOfJobs) {
-  const auto one = run(kSheetx + " extract samples --format jsonl --jobs 1 2>/dev/null");
-  const auto two = run(kSheetx + " extract samples --format jsonl --jobs 2 2>/dev/null");
+  const auto one = run(kSheetx + " extract samples/*.pdf --format jsonl --jobs 1 2>/dev/null");
+  const auto two = run(kSheetx + " extract samples/*.pdf --format jsonl --jobs 2 2>/dev/null");
   EXPECT_EQ(one.status, 0);
   EXPECT_EQ(lines(one.out).size(), 9u);
   EXPECT_EQ(one.out, two.out);
@@ -82,7 +82,7 @@ TEST(Extract, PathsFromStandardInput) {
 // The CSV tables load in a CSV reader and every cell has the type datapackage.json declares.
 TEST(Extract, CsvTablesLoadWithTheirDeclaredTypes) {
   const fs::path out = scratch("csv");
-  const auto result = run(kSheetx + " extract samples --format csv -o " + quoted(out) + " 2>&1");
+  const auto result = run(kSheetx + " extract samples/*.pdf --format csv -o " + quoted(out) + " 2>&1");
   EXPECT_EQ(result.status, 0) << result.out;
   const std::string check =
       "/usr/bin/python3 -c '\n"

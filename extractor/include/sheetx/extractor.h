@@ -72,10 +72,12 @@ struct Page {
   int number = 0;        // 1-based
   double width = 0, height = 0;  // as displayed
   int rotation = 0;      // /Rotate of the page: 0, 90, 180 or 270
+  // Reading order: lines top to bottom, then left to right, as the page's main text reads (a
+  // page turned by /Rotate with its text lists these as the unturned page does).
   std::vector<Word> words;
-  std::vector<Rule> rules;
-  std::vector<Table> tables;  // top to bottom, then left to right
-  std::vector<TextBlock> blocks;
+  std::vector<Rule> rules;              // merged ruling lines (thick pens and fills included)
+  std::vector<Table> tables;            // a single ruled box is a 1x1 table
+  std::vector<TextBlock> blocks;        // words in no cell
 };
 
 struct Document {
@@ -85,8 +87,8 @@ struct Document {
   std::vector<std::string> warnings;
 };
 
-// Tolerances of the table finder, in points. Defaults fit Excel-made sheets and the external
-// lattice cases; see extractor/README.md for what each one does.
+// Tolerances of the table finder (points) and of the text layout (ems). Defaults fit Excel-made
+// sheets and the external lattice cases; see extractor/README.md for what each one does.
 struct Settings {
   double snap_tolerance = 2.0;       // parallel rules this close are one rule
   double join_tolerance = 3.0;       // collinear rules with a gap this short are joined
@@ -101,14 +103,22 @@ struct Settings {
   double max_indent_padding = 1.0;
   double free_text_gap = 2.0;        // em: a wider gap splits a free line (side-by-side text)
   double block_line_gap = 0.8;       // em: free lines this close one under the other form a block
-  int first_page = 1;                // pages to read, 1-based, inclusive; 0 = to the end
+  int first_page = 1;                // pages to read, 1-based, inclusive; last_page 0 or past the
+                                     // end = to the end
   int last_page = 0;
 };
 
 // A file-level failure: the message is one line naming the cause ("encrypted: needs a password").
 class ExtractError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit ExtractError(const std::string& cause) : ExtractError("", cause) {}
+  ExtractError(const std::string& file, const std::string& cause)
+      : std::runtime_error(file.empty() ? cause : file + ": " + cause), cause_(cause) {}
+  // The cause alone, for callers that name the file themselves.
+  const std::string& cause() const { return cause_; }
+
+ private:
+  std::string cause_;
 };
 
 Document extract_file(const std::string& path, const Settings& settings = {});

@@ -100,6 +100,6 @@ class Normalizer {
 // A quantity as the record format wants it: raw, value (an integer when whole), unit, then only
 // the flags that are set: cumulative, per_year, running_total, revised {value, unit, per_year?},
 // estimate. No "at" (the records layer adds provenance) and no problems.
-nlohmann::json to_json(const Quantity& quantity);
+nlohmann::ordered_json to_json(const Quantity& quantity);
 
 }  // namespace sheetx::normalizer
