@@ -1,4 +1,5 @@
 // sheetx layout FILE.pdf [--page N] [--words]: what the extractor found on each page, as JSON.
+#include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -11,7 +12,14 @@ namespace {
 using nlohmann::ordered_json;
 namespace ex = sheetx::extractor;
 
-ordered_json box_json(const ex::Box& b) { return {b.x0, b.y0, b.x1, b.y1}; }
+// Positions to a hundredth of a point: finer digits are float noise, not what the PDF says.
+double pt(double v) { return std::round(v * 100) / 100; }
+ordered_json points(const std::vector<double>& vs) {
+  ordered_json out = ordered_json::array();
+  for (double v : vs) out.push_back(pt(v));
+  return out;
+}
+ordered_json box_json(const ex::Box& b) { return points({b.x0, b.y0, b.x1, b.y1}); }
 
 ordered_json page_json(const ex::Page& page, bool with_words) {
   ordered_json tables = ordered_json::array();
@@ -22,13 +30,13 @@ ordered_json page_json(const ex::Page& page, bool with_words) {
                        {"box", box_json(c.box)}, {"text", c.text}, {"lines", c.lines}});
     }
     tables.push_back({{"box", box_json(t.box)}, {"rows", t.rows}, {"cols", t.cols}, {"rotation", t.rotation},
-                      {"row_edges", t.row_edges}, {"col_edges", t.col_edges}, {"cells", cells}});
+                      {"row_edges", points(t.row_edges)}, {"col_edges", points(t.col_edges)}, {"cells", cells}});
   }
   ordered_json rules = ordered_json::array();
-  for (const ex::Rule& r : page.rules) rules.push_back({r.x0, r.y0, r.x1, r.y1});
+  for (const ex::Rule& r : page.rules) rules.push_back(points({r.x0, r.y0, r.x1, r.y1}));
   ordered_json blocks = ordered_json::array();
   for (const ex::TextBlock& b : page.blocks) blocks.push_back({{"box", box_json(b.box)}, {"text", b.text}, {"lines", b.lines}});
-  ordered_json out = {{"number", page.number}, {"width", page.width}, {"height", page.height},
+  ordered_json out = {{"number", page.number}, {"width", pt(page.width)}, {"height", pt(page.height)},
                       {"rotation", page.rotation}, {"tables", tables}, {"blocks", blocks}, {"rules", rules}};
   if (with_words) {
     ordered_json& words = out["words"] = ordered_json::array();

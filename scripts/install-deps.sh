@@ -14,6 +14,7 @@ packages=(
   poppler-utils qpdf python3 python3-jsonschema time
   # the sample generator (samples/generate.py) and the fonts the samples are drawn in
   python3-reportlab python3-yaml fonts-ipaexfont-gothic fonts-ipaexfont-mincho fonts-noto-cjk
+  chromium  # the browser test of sheetx inspect (headless)
 )
 
 missing=()

@@ -1,5 +1,6 @@
 // Sheet -> the JSON document of ../shared/docs/record-format.md, keys in the contract's order.
 #include <algorithm>
+#include <cmath>
 
 #include "sheetx/records.h"
 
@@ -8,7 +9,12 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json at_json(const At& at) { return {{"page", at.page}, {"box", at.box}}; }
+// Boxes to a hundredth of a point: finer is below what a PDF producer means.
+Json at_json(const At& at) {
+  Json box = Json::array();
+  for (double v : at.box) box.push_back(std::round(v * 100) / 100);
+  return {{"page", at.page}, {"box", box}};
+}
 
 Json quantity_json(const Quantity& q) {
   Json out = normalizer::to_json(q.value);
