@@ -11,6 +11,7 @@ void add_layout_command(CLI::App& app);   // sheetx layout FILE.pdf [--page N]
 void add_value_command(CLI::App& app);    // sheetx value TEXT... [--year]
 void add_extract_command(CLI::App& app);  // sheetx extract PATH... [-o DIR] [--format ...]
 void add_check_command(CLI::App& app);    // sheetx check [DIR...] [--update]
+void add_inspect_command(CLI::App& app);  // sheetx inspect FILE.pdf [-o report.html] [--rules FILE]
 
 // Exit codes shared by all subcommands.
 enum ExitCode : int { kOk = 0, kFailed = 1, kUsage = 2 };

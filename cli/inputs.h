@@ -19,7 +19,8 @@ struct InputList {
 };
 
 // Folders give their *.pdf files (any case) sorted by path; symlinked folders are not followed,
-// so a symlink loop cannot trap the walk; a named file is taken whatever its name.
+// so a symlink loop cannot trap the walk; a *.pdf that is no file (a dangling symlink, a pipe)
+// and a folder that cannot be listed are problems; a named file is taken whatever its name.
 InputList list_inputs(const std::vector<std::string>& arguments, std::istream& standard_input);
 
 }  // namespace sheetx::cli

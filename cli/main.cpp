@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "sheetx 0.1.0");
   sheetx::cli::add_extract_command(app);
   sheetx::cli::add_check_command(app);
+  sheetx::cli::add_inspect_command(app);
   sheetx::cli::add_layout_command(app);
   sheetx::cli::add_value_command(app);
   try {

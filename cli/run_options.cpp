@@ -23,14 +23,15 @@ void add_run_options(CLI::App& command, RunOptions& options) {
       ->capture_default_str();
 }
 
+std::vector<rules::Ruleset> load_rulesets(const std::vector<std::string>& files) {
+  std::vector<rules::Ruleset> rulesets;
+  if (files.empty()) rulesets.push_back(rules::Ruleset::load(rules::default_rules_path()));
+  for (const auto& file : files) rulesets.push_back(rules::Ruleset::load(file));
+  return rulesets;
+}
+
 SheetJobOptions load_job_options(const RunOptions& options) {
-  SheetJobOptions job;
-  job.max_pages = options.max_pages;
-  if (options.rule_files.empty()) {
-    job.rulesets.push_back(rules::Ruleset::load(rules::default_rules_path()));
-  }
-  for (const auto& file : options.rule_files) job.rulesets.push_back(rules::Ruleset::load(file));
-  return job;
+  return {load_rulesets(options.rule_files), options.max_pages};
 }
 
 Progress::Progress(std::size_t total) : total_(total), shown_(isatty(STDERR_FILENO) == 1) {}

@@ -19,7 +19,9 @@ struct RunOptions {
 
 void add_run_options(CLI::App& command, RunOptions& options);
 
-// Loads the rule files; throws rules::RuleFileError naming the file, line and problem.
+// Loads the rule files (none: the shipped one); throws rules::RuleFileError naming the file,
+// line and problem.
+std::vector<rules::Ruleset> load_rulesets(const std::vector<std::string>& files);
 SheetJobOptions load_job_options(const RunOptions& options);
 
 // Shows files done, sheets, warnings and failures on one terminal line; silent elsewhere.

@@ -72,6 +72,8 @@ class ResultFolder {
     result = {{"error", "out of memory (limit " + std::to_string(limits.max_memory_mib) + " MiB)"}};
   } catch (const std::exception& e) {
     result = {{"error", e.what()}};
+  } catch (...) {
+    result = {{"error", "failed with an exception that is not a std::exception"}};
   }
   const fs::path part = out.string() + ".part";
   {
@@ -79,8 +81,9 @@ class ResultFolder {
     file << result.dump();
     if (!file.flush()) _exit(3);
   }
-  fs::rename(part, out);
-  _exit(0);
+  std::error_code error;
+  fs::rename(part, out, error);
+  _exit(error ? 3 : 0);
 }
 
 JobResult collect(int status, const Running& running, const fs::path& out, const Limits& limits) {
@@ -104,12 +107,27 @@ JobResult collect(int status, const Running& running, const fs::path& out, const
   }
 }
 
+// The children still running; ends and reaps them when the pool is left early (the caller's
+// handler threw), so that no worker outlives the run, spinning or writing.
+class Workers {
+ public:
+  Workers() = default;
+  Workers(const Workers&) = delete;
+  Workers& operator=(const Workers&) = delete;
+  ~Workers() {
+    for (const auto& [pid, r] : running) kill(pid, SIGKILL);
+    for (const auto& [pid, r] : running) waitpid(pid, nullptr, 0);
+  }
+  std::map<pid_t, Running> running;
+};
+
 }  // namespace
 
 void run_isolated(const std::vector<std::string>& paths, const Limits& limits, const Job& job,
                   const std::function<void(std::size_t, JobResult)>& done) {
   const ResultFolder folder;
-  std::map<pid_t, Running> running;
+  Workers workers;
+  auto& running = workers.running;
   std::map<std::size_t, JobResult> finished;  // waiting for an earlier file
   std::size_t next = 0, emitted = 0;
   const auto timeout = std::chrono::duration<double>(limits.timeout_seconds);

@@ -2,6 +2,8 @@
 // vector paths, rules and cells come from the paths, each word goes to the cell that holds its
 // centre, the rest to free text blocks.
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <limits>
@@ -101,9 +103,14 @@ std::vector<Table> paths_to_tables(const std::vector<Edge>& edges, const std::ve
   return tables;
 }
 
-Page read_page(const PopplerDocument& pdf, const PageContents& contents, int number, const Settings& settings) {
+Page read_page(const PopplerDocument& pdf, const PageContents& contents, int number, const Settings& settings,
+               std::vector<std::string>& warnings) {
   PageFrame frame = pdf.frame(number);
   PageContent content = contents.read(number);
+  if (content.tiny_chars_dropped) {
+    warnings.push_back("page " + std::to_string(number) + ": text cut: Poppler reads only the first " +
+                       std::to_string(kMaxTinyChars) + " characters under 3 points wide on a page");
+  }
   Page page;
   page.number = number;
   page.width = frame.width;
@@ -166,7 +173,7 @@ Document extract(std::string_view pdf, const std::string& name, const Settings& 
   }
   bool any_text = false;
   for (int n = settings.first_page; n <= last; ++n) {
-    doc.pages.push_back(read_page(checked, contents, n, settings));
+    doc.pages.push_back(read_page(checked, contents, n, settings, doc.warnings));
     if (doc.pages.back().words.empty()) doc.warnings.push_back("page " + std::to_string(n) + ": no text layer");
     else any_text = true;
   }
@@ -186,7 +193,7 @@ Document extract_bytes(std::string_view pdf, const std::string& name, const Sett
 
 Document extract_file(const std::string& path, const Settings& settings) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw ExtractError(path + ": cannot open the file");
+  if (!in) throw ExtractError(path, std::string("cannot open the file: ") + std::strerror(errno));
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   return extract_bytes(bytes, path, settings);
 }

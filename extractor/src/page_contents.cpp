@@ -30,6 +30,19 @@ class ContentCollector : public TextOutputDev {
   ContentCollector() : TextOutputDev(nullptr, false, 0, false, false) {}
 
   std::vector<PathPiece> pieces;
+  int tiny_chars = 0;
+
+  // Counts the characters that TextPage::addChar calls tiny: advance under 3 points, char and
+  // word spacing left out.
+  void drawChar(GfxState* state, double x, double y, double dx, double dy, double originX, double originY,
+                CharCode code, int bytes, const Unicode* u, int length) override {
+    TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, code, bytes, u, length);
+    double spacing = state->getCharSpace() + (code == 0x20 ? state->getWordSpace() : 0);
+    double sx, sy, w, h;
+    state->textTransformDelta(spacing * state->getHorizScaling(), 0, &sx, &sy);
+    state->transformDelta(dx - sx, dy - sy, &w, &h);
+    if (std::abs(w) < 3 && std::abs(h) < 3) ++tiny_chars;
+  }
 
   void stroke(GfxState* state) override {
     TextOutputDev::stroke(state);
@@ -144,6 +157,7 @@ PageContent PageContents::read(int page_number) const {
   PageContent content;
   if (std::unique_ptr<TextWordList> list = collector.makeWordList()) content.words = word_list_to_words(*list);
   content.paths = std::move(collector.pieces);
+  content.tiny_chars_dropped = collector.tiny_chars > kMaxTinyChars;
   return content;
 }
 

@@ -26,7 +26,12 @@ struct PageContent {
   std::vector<Word> words;
   // Axis-parallel stroked segments and filled rectangles; curves and slanted segments left out.
   std::vector<PathPiece> paths;
+  // Poppler keeps at most kMaxTinyChars characters under 3 points wide per page and drops the
+  // rest without a word (TextPage::addChar); true when this page had more.
+  bool tiny_chars_dropped = false;
 };
+
+constexpr int kMaxTinyChars = 50000;
 
 class PageContents {
  public:

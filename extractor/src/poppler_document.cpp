@@ -5,24 +5,43 @@
 #include <poppler-page.h>
 
 #include <algorithm>
+#include <string_view>
 
 namespace sheetx::extractor {
 namespace {
 
-// Each distinct message once: Poppler repeats a complaint at every use of the broken object.
-void collect_message(const std::string& message, void* closure) {
-  auto& warnings = *static_cast<std::vector<std::string>*>(closure);
-  std::string warning = "poppler: " + message;
-  if (std::find(warnings.begin(), warnings.end(), warning) == warnings.end()) warnings.push_back(std::move(warning));
+// poppler-cpp writes "error (OFFSET): what" when it knows where: the same complaint about the
+// same broken construct repeated along a stream differs only in OFFSET.
+std::string without_offset(const std::string& message) {
+  constexpr std::string_view kPrefix = "error (";
+  if (message.compare(0, kPrefix.size(), kPrefix) != 0) return message;
+  const std::size_t end = message.find("): ");
+  return end == std::string::npos ? message : "error: " + message.substr(end + 3);
 }
+
 void drop_message(const std::string&, void*) {}
 
 }  // namespace
 
-PopplerMessages::PopplerMessages(std::vector<std::string>& warnings) {
-  poppler::set_debug_error_function(collect_message, &warnings);
+PopplerMessages::PopplerMessages(std::vector<std::string>& warnings) : warnings_(warnings) {
+  poppler::set_debug_error_function(collect, this);
 }
+
 PopplerMessages::~PopplerMessages() { poppler::set_debug_error_function(drop_message, nullptr); }
+
+// Each distinct message once: Poppler repeats a complaint at every use of the broken object.
+void PopplerMessages::collect(const std::string& message, void* closure) {
+  auto& self = *static_cast<PopplerMessages*>(closure);
+  std::string key = without_offset(message);
+  if (self.seen_.count(key)) return;
+  if (self.seen_.size() == kMaxMessages) {
+    if (!self.full_) self.warnings_.push_back("poppler: more messages left out");
+    self.full_ = true;
+    return;
+  }
+  self.seen_.insert(std::move(key));
+  self.warnings_.push_back("poppler: " + message);
+}
 
 PopplerDocument::PopplerDocument(std::string_view pdf) {
   if (pdf.empty()) throw ExtractError("empty file: 0 bytes");

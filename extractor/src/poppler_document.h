@@ -1,9 +1,11 @@
 // A PDF opened with poppler-cpp: the file-level checks, Poppler's messages and each page's frame.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "sheetx/extractor.h"
@@ -16,12 +18,23 @@ namespace sheetx::extractor {
 
 // Routes Poppler's messages into `warnings` while alive (never raw to stderr), and silences
 // them afterwards. Poppler's error hook is process-wide: one extraction at a time.
+// Each distinct message goes in once, and only the first kMaxMessages of them: a hostile
+// content stream can make Poppler complain at every one of millions of tokens.
 class PopplerMessages {
  public:
+  static constexpr std::size_t kMaxMessages = 100;
+
   explicit PopplerMessages(std::vector<std::string>& warnings);
   ~PopplerMessages();
   PopplerMessages(const PopplerMessages&) = delete;
   PopplerMessages& operator=(const PopplerMessages&) = delete;
+
+ private:
+  static void collect(const std::string& message, void* closure);
+
+  std::vector<std::string>& warnings_;
+  std::unordered_set<std::string> seen_;  // the messages kept, without their byte offset
+  bool full_ = false;  // kMaxMessages kept, the rest left out
 };
 
 struct PageFrame {
