@@ -46,12 +46,7 @@ std::vector<fs::path> expected_files(const fs::path& pdf) {
 
 // The expected file a found sheet belongs to (the same name rule as extract -o).
 fs::path expected_name(const fs::path& pdf, const Json& sheet, std::size_t index, std::size_t count) {
-  std::string name = pdf.stem().string();
-  if (count > 1) {
-    const auto& number = sheet["measure"]["number"];
-    name += "-" + (number.is_number() ? number.dump() : "sheet" + std::to_string(index + 1));
-  }
-  return pdf.parent_path() / (name + ".expected.json");
+  return sheet_stem(pdf.string(), sheet, index, count) + ".expected.json";
 }
 
 struct FileReport {

@@ -19,19 +19,6 @@ struct ExtractOptions {
   RunOptions run;
 };
 
-// The JSON file name of a sheet: the PDF's path below its folder, with the measure number added
-// when the PDF holds several sheets.
-std::string sheet_file_name(const std::string& relative, const nlohmann::ordered_json& sheet,
-                            std::size_t index, std::size_t count) {
-  fs::path name(relative);
-  std::string stem = name.replace_extension().string();
-  if (count > 1) {
-    const auto& number = sheet["measure"]["number"];
-    stem += "-" + (number.is_number() ? number.dump() : "sheet" + std::to_string(index + 1));
-  }
-  return stem + ".json";
-}
-
 int run_extract(const ExtractOptions& options) {
   SheetJobOptions job_options;
   try {
@@ -72,7 +59,7 @@ int run_extract(const ExtractOptions& options) {
         } else if (format == "csv") {
           tables.add(sheet);
         } else {
-          const auto name = sheet_file_name(inputs.files[i].relative, sheet, s, found.size());
+          const auto name = sheet_stem(inputs.files[i].relative, sheet, s, found.size()) + ".json";
           records::write_file_atomically((fs::path(options.output) / name).string(), sheet.dump(2) + "\n");
         }
       }

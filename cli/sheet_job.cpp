@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 
@@ -29,6 +30,16 @@ std::string file_sha256(const std::string& path) {
     hex += byte;
   }
   return hex;
+}
+
+std::string sheet_stem(const std::string& pdf, const nlohmann::ordered_json& sheet, std::size_t index,
+                       std::size_t count) {
+  std::string stem = std::filesystem::path(pdf).replace_extension().string();
+  if (count > 1) {
+    const auto& number = sheet["measure"]["number"];
+    stem += "-" + (number.is_number() ? number.dump() : "sheet" + std::to_string(index + 1));
+  }
+  return stem;
 }
 
 nlohmann::ordered_json read_pdf(const std::string& path, const SheetJobOptions& options) {

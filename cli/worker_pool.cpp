@@ -1,18 +1,21 @@
 #include "worker_pool.h"
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <new>
 #include <sstream>
-#include <thread>
 
 namespace sheetx::cli {
 namespace {
@@ -53,18 +56,47 @@ class ResultFolder {
   ResultFolder(const ResultFolder&) = delete;
   ResultFolder& operator=(const ResultFolder&) = delete;
   fs::path file(std::size_t index) const { return path_ / (std::to_string(index) + ".json"); }
+  fs::path errors(std::size_t index) const { return path_ / (std::to_string(index) + ".err"); }
 
  private:
   fs::path path_;
 };
 
+// The child's result, complete or not at all: written aside, then renamed into place. Text that
+// is not UTF-8 (a Shift_JIS file name) is replaced, not a reason to lose the file's result.
+void write_result(const nlohmann::ordered_json& result, const fs::path& out) {
+  const fs::path part = out.string() + ".part";
+  std::ofstream file(part, std::ios::binary);
+  file << result.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  if (!file.flush()) throw std::runtime_error("cannot write the result");
+  file.close();
+  fs::rename(part, out);
+}
+
 // In the child: limit, run, write the result, and leave without running the parent's exit code.
-[[noreturn]] void run_child(const std::string& path, const Limits& limits, const Job& job, const fs::path& out) {
+// Nothing may return or throw from here: the stack above is a copy of the parent's run, whose
+// destructors would end the other workers and remove their results.
+[[noreturn]] void run_child(const std::string& path, const Limits& limits, const Job& job, const fs::path& out,
+                           const fs::path& errors, pid_t parent) noexcept {
+  // A worker dies with its run: a run killed, or ended by SIGPIPE (sheetx ... | head), must not
+  // leave workers spinning on files that nobody waits for.
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != parent) _exit(4);  // the parent ended before the line above
   if (!kAddressSanitizer && limits.max_memory_mib > 0) {
     const rlim_t bytes = static_cast<rlim_t>(limits.max_memory_mib) * 1024 * 1024;
     rlimit limit{bytes, bytes};
     setrlimit(RLIMIT_AS, &limit);
   }
+  // A crash on a hostile file is reported like any failure; a core file of up to the memory
+  // limit for each would fill the disk of an unattended run (`sheetx layout FILE` reproduces).
+  rlimit no_core{0, 0};
+  setrlimit(RLIMIT_CORE, &no_core);
+  // What a library prints on its way down (Poppler's "Out of memory" before it aborts, a
+  // sanitizer's report) goes to a file the parent reads, not raw into the run's stderr.
+  if (FILE* err = std::freopen(errors.c_str(), "w", stderr)) std::setvbuf(err, nullptr, _IONBF, 0);
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, nullptr);
   nlohmann::ordered_json result;
   try {
     result = {{"ok", job(path)}};
@@ -75,29 +107,48 @@ class ResultFolder {
   } catch (...) {
     result = {{"error", "failed with an exception that is not a std::exception"}};
   }
-  const fs::path part = out.string() + ".part";
-  {
-    std::ofstream file(part, std::ios::binary);
-    file << result.dump();
-    if (!file.flush()) _exit(3);
+  try {
+    write_result(result, out);
+  } catch (...) {
+    _exit(3);
   }
-  std::error_code error;
-  fs::rename(part, out, error);
-  _exit(error ? 3 : 0);
+  _exit(0);
 }
 
-JobResult collect(int status, const Running& running, const fs::path& out, const Limits& limits) {
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// A child that ended without a result: why, from its exit and what it printed. What it printed
+// is passed on to the run's stderr, as the only trace of an unexpected crash.
+JobResult failed_child(int status, const fs::path& errors, const Limits& limits) {
+  const std::string printed = read_text(errors);
+  const bool memory_limited = !kAddressSanitizer && limits.max_memory_mib > 0;
+  // Poppler's allocator prints this and aborts when the memory limit refuses it more.
+  if (memory_limited && WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT &&
+      printed.find("Out of memory") != std::string::npos) {
+    return {false, "out of memory (limit " + std::to_string(limits.max_memory_mib) + " MiB)", {}};
+  }
+  std::fputs(printed.c_str(), stderr);
+  if (WIFSIGNALED(status)) {
+    const int sig = WTERMSIG(status);
+    return {false, "crashed with signal " + std::to_string(sig) + " (" + strsignal(sig) + ")", {}};
+  }
+  return {false, "worker exited with status " + std::to_string(WEXITSTATUS(status)) + " and no result", {}};
+}
+
+JobResult collect(int status, const Running& running, const fs::path& out, const fs::path& errors,
+                  const Limits& limits) {
   if (running.timed_out) {
     std::ostringstream s;
     s << "timed out after " << limits.timeout_seconds << " s";
     return {false, s.str(), {}};
   }
-  if (WIFSIGNALED(status)) {
-    const int sig = WTERMSIG(status);
-    return {false, "crashed with signal " + std::to_string(sig) + " (" + strsignal(sig) + ")", {}};
-  }
   std::ifstream file(out, std::ios::binary);
-  if (!file) return {false, "worker exited with status " + std::to_string(WEXITSTATUS(status)) + " and no result", {}};
+  if (WIFSIGNALED(status) || !file) return failed_child(status, errors, limits);
   try {
     auto result = nlohmann::ordered_json::parse(file);
     if (result.contains("error")) return {false, result["error"].get<std::string>(), {}};
@@ -106,6 +157,34 @@ JobResult collect(int status, const Running& running, const fs::path& out, const
     return {false, std::string("worker result unreadable: ") + e.what(), {}};
   }
 }
+
+// SIGCHLD held back while the pool runs, so that the parent can sleep until a child ends (or
+// the nearest time limit) instead of polling.
+class ChildSignals {
+ public:
+  ChildSignals() {
+    sigemptyset(&set_);
+    sigaddset(&set_, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &set_, &previous_);
+  }
+  ~ChildSignals() {
+    timespec none{0, 0};
+    while (sigtimedwait(&set_, nullptr, &none) > 0) {
+    }
+    sigprocmask(SIG_SETMASK, &previous_, nullptr);
+  }
+  ChildSignals(const ChildSignals&) = delete;
+  ChildSignals& operator=(const ChildSignals&) = delete;
+  // Waits until a child may have ended, or `limit` has passed.
+  void wait(std::chrono::nanoseconds limit) const {
+    const auto ns = std::max<std::int64_t>(limit.count(), 0);
+    timespec timeout{static_cast<time_t>(ns / 1'000'000'000), static_cast<long>(ns % 1'000'000'000)};
+    sigtimedwait(&set_, nullptr, &timeout);
+  }
+
+ private:
+  sigset_t set_{}, previous_{};
+};
 
 // The children still running; ends and reaps them when the pool is left early (the caller's
 // handler threw), so that no worker outlives the run, spinning or writing.
@@ -126,17 +205,19 @@ class Workers {
 void run_isolated(const std::vector<std::string>& paths, const Limits& limits, const Job& job,
                   const std::function<void(std::size_t, JobResult)>& done) {
   const ResultFolder folder;
+  const ChildSignals signals;
   Workers workers;
   auto& running = workers.running;
   std::map<std::size_t, JobResult> finished;  // waiting for an earlier file
   std::size_t next = 0, emitted = 0;
   const auto timeout = std::chrono::duration<double>(limits.timeout_seconds);
   std::fflush(nullptr);  // the child must not write the parent's buffered output again
+  const pid_t parent = getpid();
   while (emitted < paths.size()) {
     while (next < paths.size() && running.size() < static_cast<std::size_t>(std::max(1, limits.jobs))) {
       const pid_t pid = fork();
       if (pid < 0) throw std::runtime_error(std::string("cannot start a worker: ") + std::strerror(errno));
-      if (pid == 0) run_child(paths[next], limits, job, folder.file(next));
+      if (pid == 0) run_child(paths[next], limits, job, folder.file(next), folder.errors(next), parent);
       running[pid] = {next++, Clock::now()};
     }
     int status = 0;
@@ -144,7 +225,8 @@ void run_isolated(const std::vector<std::string>& paths, const Limits& limits, c
     if (pid > 0) {
       auto it = running.find(pid);
       if (it == running.end()) continue;
-      finished[it->second.index] = collect(status, it->second, folder.file(it->second.index), limits);
+      const std::size_t index = it->second.index;
+      finished[index] = collect(status, it->second, folder.file(index), folder.errors(index), limits);
       running.erase(it);
       while (finished.count(emitted)) {
         done(emitted, std::move(finished[emitted]));
@@ -153,13 +235,18 @@ void run_isolated(const std::vector<std::string>& paths, const Limits& limits, c
       continue;
     }
     const auto now = Clock::now();
+    auto next_deadline = std::chrono::nanoseconds(std::chrono::seconds(1));
     for (auto& [child, r] : running) {
-      if (!r.timed_out && limits.timeout_seconds > 0 && now - r.started > timeout) {
+      if (r.timed_out || limits.timeout_seconds <= 0) continue;
+      const auto left = std::chrono::duration_cast<std::chrono::nanoseconds>(r.started + timeout - now);
+      if (left.count() <= 0) {
         r.timed_out = true;
         kill(child, SIGKILL);
+      } else {
+        next_deadline = std::min(next_deadline, left);
       }
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    signals.wait(next_deadline);
   }
 }
 

@@ -28,7 +28,9 @@ using Job = std::function<nlohmann::ordered_json(const std::string& path)>;
 
 // Runs job(paths[i]) in a child per file, at most limits.jobs at once, and calls done(i, result)
 // in input order, as soon as every earlier file is done, whatever order the children end in.
-// A job that throws gives its exception's message as the error.
+// A job that throws gives its exception's message as the error; text in a result that is not
+// UTF-8 comes back with U+FFFD in its place. Workers leave no core file, end when the calling
+// process ends, and are ended before an exception from done() leaves run_isolated.
 void run_isolated(const std::vector<std::string>& paths, const Limits& limits, const Job& job,
                   const std::function<void(std::size_t, JobResult)>& done);
 

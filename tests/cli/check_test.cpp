@@ -11,15 +11,6 @@ namespace {
 using namespace sheetx::testing;
 using Json = nlohmann::ordered_json;
 
-const std::string kSheetx = SHEETX_EXE;
-
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::path(SHEETX_BINARY_DIR) / "test-scratch" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
 // A copy of one sample and its expected files.
 fs::path copy_sample(const std::string& stem, const std::string& test) {
   const fs::path dir = scratch(test);

@@ -13,16 +13,6 @@ namespace {
 
 using namespace sheetx::testing;
 
-const std::string kSheetx = SHEETX_EXE;
-
-// A fresh folder under the build tree for one test.
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::path(SHEETX_BINARY_DIR) / "test-scratch" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
 std::vector<fs::path> files_in(const fs::path& dir, const std::string& extension) {
   std::vector<fs::path> out;
   for (const auto& e : fs::recursive_directory_iterator(dir))

@@ -17,6 +17,15 @@ namespace fs = std::filesystem;
 
 inline const fs::path kRoot = SHEETX_SOURCE_DIR;
 inline const fs::path kSamples = kRoot / "samples";
+inline const std::string kSheetx = SHEETX_EXE;
+
+// A fresh, empty folder under the build tree for one test.
+inline fs::path scratch(const std::string& name) {
+  const fs::path dir = fs::path(SHEETX_BINARY_DIR) / "test-scratch" / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
 
 struct CommandResult {
   int status = -1;  // exit code, or -1 when the command did not exit normally
