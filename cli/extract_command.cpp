@@ -1,6 +1,7 @@
 // sheetx extract PATH...: every review sheet in the files and folders given, as records.
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "commands.h"
@@ -39,6 +40,7 @@ int run_extract(const ExtractOptions& options) {
   for (const auto& input : inputs.files) paths.push_back(input.path);
 
   records::CsvTables tables;
+  std::map<std::string, std::string> written;  // output name -> the input it came from
   std::size_t sheets = 0, warnings = 0, failed = inputs.problems.size(), done = 0;
   Progress progress(paths.size());
   const Job job = [&](const std::string& path) { return read_pdf(path, job_options); };
@@ -49,6 +51,10 @@ int run_extract(const ExtractOptions& options) {
       progress.finish();
       std::cerr << "sheetx: " << paths[i] << ": " << result.error << "\n";
     } else {
+      for (const auto& warning : result.value["warnings"]) {
+        progress.finish();
+        std::cerr << "sheetx: " << paths[i] << ": warning: " << warning.get<std::string>() << "\n";
+      }
       const auto& found = result.value["sheets"];
       for (std::size_t s = 0; s < found.size(); ++s) {
         const auto& sheet = found[s];
@@ -60,6 +66,16 @@ int run_extract(const ExtractOptions& options) {
           tables.add(sheet);
         } else {
           const auto name = sheet_stem(inputs.files[i].relative, sheet, s, found.size()) + ".json";
+          // Two inputs that map to one output name (a/s.pdf and b/s.pdf named on the command
+          // line, s.pdf and s.PDF) must not overwrite each other's records silently.
+          const auto [taken, fresh] = written.emplace(name, paths[i]);
+          if (!fresh && taken->second != paths[i]) {
+            ++failed;
+            progress.finish();
+            std::cerr << "sheetx: " << paths[i] << ": not written: its output " << name << " is that of "
+                      << taken->second << "\n";
+            continue;
+          }
           records::write_file_atomically((fs::path(options.output) / name).string(), sheet.dump(2) + "\n");
         }
       }

@@ -44,16 +44,12 @@ std::string sheet_stem(const std::string& pdf, const nlohmann::ordered_json& she
 
 nlohmann::ordered_json read_pdf(const std::string& path, const SheetJobOptions& options) {
   extractor::Settings settings;
-  if (options.max_pages > 0) settings.last_page = options.max_pages;
+  settings.max_pages = options.max_pages;
   extractor::Document document;
   try {
     document = extractor::extract_file(path, settings);
   } catch (const extractor::ExtractError& e) {
     throw std::runtime_error(e.cause());  // the caller names the file
-  }
-  if (options.max_pages > 0 && document.page_count > options.max_pages) {
-    throw std::runtime_error("too many pages: " + std::to_string(document.page_count) + " (--max-pages " +
-                             std::to_string(options.max_pages) + ")");
   }
   auto sheets = rules::read_sheets(document, options.rulesets);
   const std::string sha256 = file_sha256(path);

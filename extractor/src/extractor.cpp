@@ -165,7 +165,10 @@ Document extract(std::string_view pdf, const std::string& name, const Settings& 
   PopplerDocument checked(pdf);
   PageContents contents(pdf);
   doc.page_count = checked.page_count();
-  // A last page past the end reads to the end: callers use it as a limit (sheetx --max-pages).
+  if (settings.max_pages > 0 && doc.page_count > settings.max_pages) {
+    throw ExtractError("too many pages: " + std::to_string(doc.page_count) + " (limit " +
+                       std::to_string(settings.max_pages) + ")");
+  }
   int last = settings.last_page == 0 ? doc.page_count : std::min(settings.last_page, doc.page_count);
   if (settings.first_page < 1 || settings.first_page > last) {
     throw ExtractError("no page " + std::to_string(settings.first_page) + " to read (the file has " +

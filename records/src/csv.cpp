@@ -1,6 +1,5 @@
 // Sheets -> the portal's flat CSV tables and their Frictionless datapackage.json.
 #include <filesystem>
-#include <fstream>
 
 #include "sheetx/records.h"
 
@@ -128,24 +127,6 @@ nlohmann::ordered_json resource_json(const TableSpec& spec) {
 }
 
 }  // namespace
-
-void write_file_atomically(const std::string& path, const std::string& content) {
-  const std::filesystem::path target(path);
-  if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path());
-  const std::string temporary = path + ".part";
-  {
-    std::ofstream out(temporary, std::ios::binary);
-    out << content;
-    if (!out.flush()) {
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      throw std::runtime_error(path + ": cannot write");
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, target, error);
-  if (error) throw std::runtime_error(path + ": cannot write: " + error.message());
-}
 
 void CsvTables::add(const Json& sheet) {
   const Json& m = sheet["measure"];

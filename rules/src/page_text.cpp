@@ -53,6 +53,15 @@ std::string trim(std::string_view text) {
   return std::string(text.substr(begin, end - begin));
 }
 
+std::string utf8_prefix(std::string_view text, std::size_t characters) {
+  std::size_t end = 0;
+  for (std::size_t seen = 0; end < text.size(); ++end) {
+    const bool starts_character = (static_cast<unsigned char>(text[end]) & 0xC0) != 0x80;
+    if (starts_character && seen++ == characters) break;
+  }
+  return std::string(text.substr(0, end));
+}
+
 std::string join_wrapped(const std::vector<std::string>& lines) {
   std::string out;
   for (const auto& raw : lines) {

@@ -34,6 +34,8 @@ Spot cell_spot(int page, const extractor::Table& table, const extractor::Cell& c
 std::string squeeze(std::string_view text);
 // White space (ASCII and the ideographic space) removed at both ends.
 std::string trim(std::string_view text);
+// At most `characters` UTF-8 characters from the start of text, never half of one.
+std::string utf8_prefix(std::string_view text, std::size_t characters);
 // Wrapped lines joined: no space between them, except one between two Latin letters or digits.
 std::string join_wrapped(const std::vector<std::string>& lines);
 

@@ -37,7 +37,7 @@ std::vector<SheetPages> pages_to_sheets(const extractor::Document& document,
     for (const auto& spot : spots) {
       if (!spot.table) page_text += spot.squeezed;
     }
-    if (first_title.empty() && !page_text.empty()) first_title = page_text.substr(0, 120);
+    if (first_title.empty() && !page_text.empty()) first_title = utf8_prefix(page_text, 40);
     const Ruleset* match = nullptr;
     std::string period;
     for (const auto& ruleset : rulesets) {

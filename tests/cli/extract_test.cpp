@@ -129,7 +129,8 @@ TEST(Extract, EachBadFileFailsAloneWithItsCause) {
   b.erase("source");
   EXPECT_EQ(a, b);
   // Nothing half-written is left behind.
-  EXPECT_TRUE(files_in(out, ".part").empty());
+  for (const auto& e : fs::recursive_directory_iterator(out))
+    EXPECT_EQ(e.path().filename().string().find(".part"), std::string::npos) << e.path();
 }
 
 TEST(Extract, UsageErrorsExitWithTwo) {
@@ -155,6 +156,23 @@ TEST(Extract, AMissingPathIsAFailureThatStopsNothing) {
   EXPECT_EQ(result.status, 1);
   EXPECT_NE(result.out.find("sheetx: no-such-folder: no such file or folder"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("\"number\":12"), std::string::npos);
+}
+
+TEST(Extract, TwoInputsWithOneOutputNameDoNotOverwriteEachOther) {
+  const fs::path in = scratch("same-name-in");
+  const fs::path out = scratch("same-name-out");
+  fs::create_directories(in / "a");
+  fs::create_directories(in / "b");
+  fs::copy_file(kSamples / "taito-12.pdf", in / "a" / "s.pdf");
+  fs::copy_file(kSamples / "taito-18.pdf", in / "b" / "s.pdf");
+  const auto result = run(kSheetx + " extract " + quoted(in / "a" / "s.pdf") + " " + quoted(in / "b" / "s.pdf") +
+                          " -o " + quoted(out) + " 2>&1");
+  EXPECT_EQ(result.status, 1);
+  EXPECT_NE(result.out.find("sheetx: " + (in / "b" / "s.pdf").string() + ": not written: its output s.json is that of " +
+                            (in / "a" / "s.pdf").string()),
+            std::string::npos)
+      << result.out;
+  EXPECT_EQ(nlohmann::json::parse(read_file(out / "s.json"))["measure"]["number"], 12);
 }
 
 }  // namespace

@@ -151,16 +151,16 @@ TEST(HostilePdf, ThousandsOfPagesAreRefusedQuicklyByMaxPages) {
   write(dir / "5000-pages.pdf", hostile::many_pages(5000));
   const SheetxRun refused = sheetx("extract " + quoted(dir / "5000-pages.pdf") + " --format jsonl --max-pages 100", dir);
   EXPECT_EQ(refused.status, 1);
-  EXPECT_EQ(refused.line_for(dir / "5000-pages.pdf"), "too many pages: 5000 (--max-pages 100)") << refused.err;
+  EXPECT_EQ(refused.line_for(dir / "5000-pages.pdf"), "too many pages: 5000 (limit 100)") << refused.err;
   EXPECT_LT(refused.seconds, 10);
   const SheetxRun by_default = sheetx("extract " + quoted(dir / "5000-pages.pdf") + " --format jsonl", dir);
-  EXPECT_EQ(by_default.line_for(dir / "5000-pages.pdf"), "too many pages: 5000 (--max-pages 2000)") << by_default.err;
+  EXPECT_EQ(by_default.line_for(dir / "5000-pages.pdf"), "too many pages: 5000 (limit 2000)") << by_default.err;
   // A file within the limit is read: bundle.pdf has 7 pages and 3 sheets.
   const SheetxRun within = sheetx("extract " + quoted(kSamples / "bundle.pdf") + " --format jsonl --max-pages 7", dir);
   EXPECT_EQ(within.status, 0) << within.err;
   EXPECT_NE(within.err.find("1 files, 3 sheets"), std::string::npos) << within.err;
   const SheetxRun over = sheetx("extract " + quoted(kSamples / "bundle.pdf") + " --format jsonl --max-pages 6", dir);
-  EXPECT_EQ(over.line_for(kSamples / "bundle.pdf"), "too many pages: 7 (--max-pages 6)") << over.err;
+  EXPECT_EQ(over.line_for(kSamples / "bundle.pdf"), "too many pages: 7 (limit 6)") << over.err;
 }
 
 // 100,000 runs of one 2-point digit each: the file is read (no time limit asserted, the time is

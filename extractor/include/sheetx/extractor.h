@@ -105,7 +105,8 @@ struct Settings {
   double block_line_gap = 0.8;       // em: free lines this close one under the other form a block
   int first_page = 1;                // pages to read, 1-based, inclusive; last_page 0 or past the
                                      // end = to the end
-  int last_page = 0;
+  int last_page = 0;                 // a last page past the end reads to the end
+  int max_pages = 0;                 // refuse a file of more pages than this before reading any; 0 = no limit
 };
 
 // A file-level failure: the message is one line naming the cause ("encrypted: needs a password").
