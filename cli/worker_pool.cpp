@@ -202,6 +202,8 @@ class Workers {
 
 }  // namespace
 
+bool memory_limit_enforced() { return !kAddressSanitizer; }
+
 void run_isolated(const std::vector<std::string>& paths, const Limits& limits, const Job& job,
                   const std::function<void(std::size_t, JobResult)>& done) {
   const ResultFolder folder;

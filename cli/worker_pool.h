@@ -24,6 +24,10 @@ struct JobResult {
   nlohmann::ordered_json value;  // the job's result, when ok
 };
 
+// Whether Limits::max_memory_mib is enforced in this build: not under AddressSanitizer, which
+// reserves far more address space than any sensible limit.
+bool memory_limit_enforced();
+
 using Job = std::function<nlohmann::ordered_json(const std::string& path)>;
 
 // Runs job(paths[i]) in a child per file, at most limits.jobs at once, and calls done(i, result)

@@ -18,22 +18,16 @@
 #include <thread>
 
 #include "../support/test_support.h"
+#include "worker_pool.h"
 #include "hostile_pdfs.h"
-#include "sanitizers.h"
 
 namespace {
 
 using namespace sheetx::testing;
 namespace hostile = sheetx::testing::hostile;
 
-const std::string kSheetx = SHEETX_EXE;
-
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::path(SHEETX_BINARY_DIR) / "test-scratch" / "robustness" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+// A fresh folder for one hostile case.
+fs::path case_folder(const std::string& name) { return scratch("robustness/" + name); }
 
 void write(const fs::path& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
@@ -100,7 +94,7 @@ std::vector<fs::path> part_files(const fs::path& dir) {
 // sheets on either side still give their records, in order.
 void fails_alone(const std::string& name, const std::string& pdf, const std::string& cause,
                  const std::string& options = "") {
-  const fs::path dir = scratch(name);
+  const fs::path dir = case_folder(name);
   write(dir / (name + ".pdf"), pdf);
   const SheetxRun r = sheetx("extract " + quoted(kSamples / "taito-12.pdf") + " " + quoted(dir / (name + ".pdf")) + " " +
                            quoted(kSamples / "taito-41.pdf") + " --format jsonl --jobs 2 " + options,
@@ -137,7 +131,7 @@ TEST(HostilePdf, DeeplyNestedArraysAndDictionaries) {
   fails_alone("deeply-nested", hostile::deeply_nested(100000), "no rule matches: title seen \"hostile\"",
               "--timeout 20");
   // Poppler complains at each of those tokens: the file keeps a hundred of its messages at most.
-  const fs::path dir = scratch("deeply-nested-layout");
+  const fs::path dir = case_folder("deeply-nested-layout");
   write(dir / "nested.pdf", hostile::deeply_nested(100000));
   const SheetxRun r = sheetx("layout " + quoted(dir / "nested.pdf"), dir);
   ASSERT_EQ(r.status, 0) << r.err;
@@ -147,7 +141,7 @@ TEST(HostilePdf, DeeplyNestedArraysAndDictionaries) {
 }
 
 TEST(HostilePdf, ThousandsOfPagesAreRefusedQuicklyByMaxPages) {
-  const fs::path dir = scratch("many-pages");
+  const fs::path dir = case_folder("many-pages");
   write(dir / "5000-pages.pdf", hostile::many_pages(5000));
   const SheetxRun refused = sheetx("extract " + quoted(dir / "5000-pages.pdf") + " --format jsonl --max-pages 100", dir);
   EXPECT_EQ(refused.status, 1);
@@ -167,7 +161,7 @@ TEST(HostilePdf, ThousandsOfPagesAreRefusedQuicklyByMaxPages) {
 // in the log). Poppler keeps the first 50,000 characters under 3 points of a page and drops the
 // rest: the extractor says so in a warning rather than losing text silently.
 TEST(HostilePdf, HundredThousandTinyTextRunsFinish) {
-  const fs::path dir = scratch("tiny-runs");
+  const fs::path dir = case_folder("tiny-runs");
   write(dir / "tiny.pdf", hostile::tiny_text_runs(100000));
   const SheetxRun r = sheetx("extract " + quoted(dir / "tiny.pdf") + " --format jsonl", dir);
   EXPECT_EQ(r.line_for(dir / "tiny.pdf"), "no rule matches: title seen \"(no text)\"") << r.err;
@@ -190,7 +184,7 @@ TEST(HostilePdf, ScatteredTextRunsHitTheTimeLimitAlone) {
 // A content stream that inflates to 20 million "q" operators: Poppler copies the graphics state
 // at each until memory runs out.
 TEST(HostilePdf, StateBombIsOutOfMemory) {
-  if (kAddressSanitizer) GTEST_SKIP() << "the memory limit is not enforced under AddressSanitizer";
+  if (!sheetx::cli::memory_limit_enforced()) GTEST_SKIP() << "the memory limit is not enforced under AddressSanitizer";
   fails_alone("state-bomb", hostile::state_bomb(20'000'000), "out of memory (limit 256 MiB)", "--max-memory 256");
 }
 
@@ -223,7 +217,7 @@ bool ended(pid_t pid) {
 // A run killed while a worker spins on a file (or ended by SIGPIPE under `| head`) takes its
 // workers with it: none is left to spin with nobody waiting.
 TEST(HostilePdf, WorkersEndWithTheirRun) {
-  const fs::path dir = scratch("killed-run");
+  const fs::path dir = case_folder("killed-run");
   write(dir / "scattered.pdf", hostile::scattered_text_runs(40000));
   const pid_t run = fork();
   ASSERT_GE(run, 0);
@@ -253,7 +247,7 @@ TEST(HostilePdf, WorkersEndWithTheirRun) {
 // A rule file whose title regex is (a+)+$, run over a cell of 20,000 and 80,000 letters that
 // ends in "!": exponential for a backtracking engine, linear for RE2.
 TEST(HostileRules, CatastrophicRegexStaysLinear) {
-  const fs::path dir = scratch("catastrophic-regex");
+  const fs::path dir = case_folder("catastrophic-regex");
   std::string rules = read_file(kRoot / "rules" / "taito-kensho.yaml");
   const std::regex title("title: '.*'");
   rules = std::regex_replace(rules, title, "title: '^(?P<period>(a+)+)$$'", std::regex_constants::format_first_only);
@@ -276,7 +270,7 @@ TEST(HostileRules, CatastrophicRegexStaysLinear) {
 // Folders and files with spaces and Japanese names, given as folders and on standard input:
 // the outputs mirror the names.
 TEST(HostilePaths, SpacesAndJapaneseNames) {
-  const fs::path dir = scratch("names");
+  const fs::path dir = case_folder("names");
   const fs::path in = dir / "入力 フォルダ", out = dir / "出力 先";
   fs::create_directories(in / "台東区 令和３年度");
   fs::copy_file(kSamples / "taito-35.pdf", in / "台東区 令和３年度" / "施策 35 （検証）.pdf");
@@ -294,7 +288,7 @@ TEST(HostilePaths, SpacesAndJapaneseNames) {
 // A file name in Shift_JIS (市民.pdf unzipped from a Japanese archive) is not UTF-8: the output
 // file keeps the name's bytes, the record's source.path has U+FFFD in their place.
 TEST(HostilePaths, FileNameThatIsNotUtf8) {
-  const fs::path dir = scratch("shift-jis");
+  const fs::path dir = case_folder("shift-jis");
   const fs::path in = dir / "in", out = dir / "out";
   fs::create_directories(in);
   fs::copy_file(kSamples / "taito-12.pdf", in / "\x8e\x73\x96\xaf.pdf");
@@ -311,7 +305,7 @@ TEST(HostilePaths, FileNameThatIsNotUtf8) {
 // A folder that links to itself, a file that links to itself, a link to nothing, a pipe and a
 // folder named like a PDF: the walk ends, each bad entry is one line, the good files are read.
 TEST(HostilePaths, SymlinkLoopsBrokenLinksAndPipes) {
-  const fs::path dir = scratch("links");
+  const fs::path dir = case_folder("links");
   const fs::path in = dir / "in", out = dir / "out";
   fs::create_directories(in / "folder.pdf");
   fs::copy_file(kSamples / "taito-12.pdf", in / "good.pdf");
@@ -334,7 +328,7 @@ TEST(HostilePaths, SymlinkLoopsBrokenLinksAndPipes) {
 
 TEST(HostilePaths, UnreadableFileAndFolder) {
   if (geteuid() == 0) GTEST_SKIP() << "root reads files whatever their mode";
-  const fs::path dir = scratch("unreadable");
+  const fs::path dir = case_folder("unreadable");
   const fs::path in = dir / "in";
   fs::create_directories(in / "locked");
   fs::copy_file(kSamples / "taito-12.pdf", in / "good.pdf");
@@ -352,7 +346,7 @@ TEST(HostilePaths, UnreadableFileAndFolder) {
 // A run that fails for a file leaves that file's earlier output whole; a later good run replaces
 // it whole; no temporary file is left; the inputs are not written.
 TEST(Outputs, AFailedRunKeepsTheEarlierOutput) {
-  const fs::path dir = scratch("outputs");
+  const fs::path dir = case_folder("outputs");
   const fs::path in = dir / "in", out = dir / "out";
   fs::create_directories(in);
   fs::copy_file(kSamples / "taito-35.pdf", in / "sheet.pdf");
@@ -385,7 +379,7 @@ TEST(Outputs, AFailedRunKeepsTheEarlierOutput) {
 // Every hostile file at once with the good samples, two jobs: each hostile file has its line,
 // each good sheet its complete records, the inputs are unchanged.
 TEST(Outputs, HostileAndGoodFilesTogether) {
-  const fs::path dir = scratch("together");
+  const fs::path dir = case_folder("together");
   const fs::path in = dir / "in", out = dir / "out";
   fs::create_directories(in);
   const std::map<std::string, std::string> hostile_files = {

@@ -16,7 +16,6 @@
 #include <thread>
 #include <vector>
 
-#include "sanitizers.h"
 #include "worker_pool.h"
 
 namespace {
@@ -24,7 +23,6 @@ namespace {
 using sheetx::cli::JobResult;
 using sheetx::cli::Limits;
 using sheetx::cli::run_isolated;
-using sheetx::testing::kAddressSanitizer;
 
 // What each "file" does in its worker: the path names the misbehaviour; any other path succeeds
 // with the path as its result.
@@ -116,7 +114,7 @@ TEST_P(EveryJobCount, ResultsArriveInInputOrder) {
 INSTANTIATE_TEST_SUITE_P(Jobs, EveryJobCount, ::testing::Values(1, 2));
 
 TEST(WorkerPool, RunawayAllocationIsOutOfMemory) {
-  if (kAddressSanitizer) GTEST_SKIP() << "the memory limit is not enforced under AddressSanitizer";
+  if (!sheetx::cli::memory_limit_enforced()) GTEST_SKIP() << "the memory limit is not enforced under AddressSanitizer";
   const auto outcomes = run_all({"allocate", "a"}, limits(2));
   ASSERT_EQ(outcomes.size(), 2u);
   EXPECT_EQ(outcomes[0].result.error, "out of memory (limit 256 MiB)");
