@@ -133,13 +133,8 @@ void update_expected(const std::string& pdf, const JobResult& result) {
 }
 
 int run_check(const CheckOptions& options) {
-  SheetJobOptions job_options;
-  try {
-    job_options = load_job_options(options.run);
-  } catch (const std::exception& e) {
-    std::cerr << "sheetx: " << e.what() << "\n";
-    return kUsage;
-  }
+  const auto job_options = load_job_options(options.run);
+  if (!job_options) return kUsage;
   if (options.update) {
     for (const auto& path : options.paths) {
       if (fs::is_directory(path)) {
@@ -163,7 +158,7 @@ int run_check(const CheckOptions& options) {
   const bool colour = options.format == "text" && isatty(STDOUT_FILENO) == 1;
   std::size_t matching = 0, failing = inputs.problems.size();
   Json reports = Json::array();
-  const Job job = [&](const std::string& path) { return read_pdf(path, job_options); };
+  const Job job = [&](const std::string& path) { return read_pdf(path, *job_options); };
   try {
     run_isolated(pdfs, options.run.limits, job, [&](std::size_t i, JobResult result) {
       if (options.update && result.ok) update_expected(pdfs[i], result);

@@ -21,13 +21,8 @@ struct ExtractOptions {
 };
 
 int run_extract(const ExtractOptions& options) {
-  SheetJobOptions job_options;
-  try {
-    job_options = load_job_options(options.run);
-  } catch (const std::exception& e) {
-    std::cerr << "sheetx: " << e.what() << "\n";
-    return kUsage;
-  }
+  const auto job_options = load_job_options(options.run);
+  if (!job_options) return kUsage;
   std::string format = options.format.empty() ? (options.output.empty() ? "jsonl" : "json") : options.format;
   if ((format == "json" || format == "csv") && options.output.empty()) {
     std::cerr << "sheetx: --format " << format << " writes files: give -o DIR (or use --format jsonl for stdout)\n";
@@ -43,7 +38,7 @@ int run_extract(const ExtractOptions& options) {
   std::map<std::string, std::string> written;  // output name -> the input it came from
   std::size_t sheets = 0, warnings = 0, failed = inputs.problems.size(), done = 0;
   Progress progress(paths.size());
-  const Job job = [&](const std::string& path) { return read_pdf(path, job_options); };
+  const Job job = [&](const std::string& path) { return read_pdf(path, *job_options); };
   auto on_result = [&](std::size_t i, JobResult result) {
     ++done;
     if (!result.ok) {

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <iostream>
 #include <thread>
 
 namespace sheetx::cli {
@@ -30,8 +31,13 @@ std::vector<rules::Ruleset> load_rulesets(const std::vector<std::string>& files)
   return rulesets;
 }
 
-SheetJobOptions load_job_options(const RunOptions& options) {
-  return {load_rulesets(options.rule_files), options.max_pages};
+std::optional<SheetJobOptions> load_job_options(const RunOptions& options) {
+  try {
+    return SheetJobOptions{rules::Reader(load_rulesets(options.rule_files)), options.max_pages};
+  } catch (const std::exception& e) {
+    std::cerr << "sheetx: " << e.what() << "\n";
+    return std::nullopt;
+  }
 }
 
 Progress::Progress(std::size_t total) : total_(total), shown_(isatty(STDERR_FILENO) == 1) {}

@@ -1,6 +1,7 @@
 // Options shared by the commands that read PDFs (extract, check): rule files, jobs and limits.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,8 @@ void add_run_options(CLI::App& command, RunOptions& options);
 // Loads the rule files (none: the shipped one); throws rules::RuleFileError naming the file,
 // line and problem.
 std::vector<rules::Ruleset> load_rulesets(const std::vector<std::string>& files);
-SheetJobOptions load_job_options(const RunOptions& options);
+// The rule files and limits for read_pdf, or nothing when a rule file is bad (said on stderr).
+std::optional<SheetJobOptions> load_job_options(const RunOptions& options);
 
 // Shows files done, sheets, warnings and failures on one terminal line; silent elsewhere.
 class Progress {

@@ -51,7 +51,7 @@ nlohmann::ordered_json read_pdf(const std::string& path, const SheetJobOptions& 
   } catch (const extractor::ExtractError& e) {
     throw std::runtime_error(e.cause());  // the caller names the file
   }
-  auto sheets = rules::read_sheets(document, options.rulesets);
+  auto sheets = options.reader.read(document);
   const std::string sha256 = file_sha256(path);
   nlohmann::ordered_json out = {{"sheets", nlohmann::ordered_json::array()}, {"warnings", document.warnings}};
   for (auto& sheet : sheets) {

@@ -11,8 +11,8 @@
 namespace sheetx::cli {
 
 struct SheetJobOptions {
-  std::vector<rules::Ruleset> rulesets;
-  int max_pages = 0;  // 0: no limit
+  rules::Reader reader;  // built once, before the workers fork, which inherit it ready
+  int max_pages = 0;     // 0: no limit
 };
 
 // {"sheets": [document...], "warnings": ["...", ...]} for the file at path; throws with a

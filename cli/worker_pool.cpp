@@ -215,21 +215,27 @@ void run_isolated(const std::vector<std::string>& paths, const Limits& limits, c
   const auto timeout = std::chrono::duration<double>(limits.timeout_seconds);
   std::fflush(nullptr);  // the child must not write the parent's buffered output again
   const pid_t parent = getpid();
-  while (emitted < paths.size()) {
+  auto start_workers = [&] {
     while (next < paths.size() && running.size() < static_cast<std::size_t>(std::max(1, limits.jobs))) {
       const pid_t pid = fork();
       if (pid < 0) throw std::runtime_error(std::string("cannot start a worker: ") + std::strerror(errno));
       if (pid == 0) run_child(paths[next], limits, job, folder.file(next), folder.errors(next), parent);
       running[pid] = {next++, Clock::now()};
     }
+  };
+  while (emitted < paths.size()) {
+    start_workers();
+    std::vector<std::pair<Running, int>> ended;  // with their wait status
     int status = 0;
-    const pid_t pid = waitpid(-1, &status, WNOHANG);
-    if (pid > 0) {
+    for (pid_t pid; (pid = waitpid(-1, &status, WNOHANG)) > 0;) {
       auto it = running.find(pid);
       if (it == running.end()) continue;
-      const std::size_t index = it->second.index;
-      finished[index] = collect(status, it->second, folder.file(index), folder.errors(index), limits);
+      ended.emplace_back(it->second, status);
       running.erase(it);
+    }
+    if (!ended.empty()) {
+      start_workers();  // the next files start before this one's result is read and handed on
+      for (const auto& [r, s] : ended) finished[r.index] = collect(s, r, folder.file(r.index), folder.errors(r.index), limits);
       while (finished.count(emitted)) {
         done(emitted, std::move(finished[emitted]));
         finished.erase(emitted++);

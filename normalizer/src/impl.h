@@ -3,7 +3,9 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <unicode/calendar.h>
@@ -36,6 +38,9 @@ struct Normalizer::Impl {
   // Scratch calendar for parsing and era arithmetic (why a Normalizer is one per thread).
   std::unique_ptr<icu::Calendar> calendar;
   mutable std::map<int32_t, EraSpan> eras;  // by ICU era index
+  // Headers repeat on every back page and ICU's era parse costs tens of microseconds: each
+  // header text is read once.
+  mutable std::unordered_map<std::string, std::optional<FiscalYear>> fiscal_years;
 
   Impl(std::vector<std::string> extra_counters);
 

@@ -21,7 +21,7 @@ using extractor::Table;
 
 // The pages of one sheet and the rule file that recognised its first page.
 struct SheetPages {
-  const Ruleset* ruleset = nullptr;
+  std::size_t ruleset = 0;  // index in the reader's rule files
   std::string period;
   std::vector<const Page*> pages;
 };
@@ -38,23 +38,23 @@ std::vector<SheetPages> pages_to_sheets(const extractor::Document& document,
       if (!spot.table) page_text += spot.squeezed;
     }
     if (first_title.empty() && !page_text.empty()) first_title = utf8_prefix(page_text, 40);
-    const Ruleset* match = nullptr;
+    std::optional<std::size_t> match;
     std::string period;
-    for (const auto& ruleset : rulesets) {
-      const RE2& title = *ruleset.file().title;
+    for (std::size_t r = 0; r < rulesets.size(); ++r) {
+      const RE2& title = *rulesets[r].file().title;
       std::optional<GroupMatch> found = match_groups(title, page_text);
       for (const auto& spot : spots) {
         if (found) break;
         if (spot.table) found = match_groups(title, spot.squeezed);
       }
       if (found) {
-        match = &ruleset;
+        match = r;
         period = (*found)["period"];
         break;
       }
     }
     if (match) {
-      sheets.push_back({match, period, {&page}});
+      sheets.push_back({*match, period, {&page}});
     } else if (!sheets.empty()) {
       sheets.back().pages.push_back(&page);
     }
@@ -517,8 +517,8 @@ class ProjectReader {
   const UseLog& log_;
 };
 
-records::Sheet read_sheet(const SheetPages& pages, const normalizer::Normalizer& normalizer, const UseLog& log) {
-  const RuleFile& rules = pages.ruleset->file();
+records::Sheet read_sheet(const SheetPages& pages, const RuleFile& rules, const normalizer::Normalizer& normalizer,
+                          const UseLog& log) {
   records::Sheet sheet;
   sheet.ruleset_id = rules.id;
   sheet.ruleset_version = rules.version;
@@ -541,15 +541,30 @@ records::Sheet read_sheet(const SheetPages& pages, const normalizer::Normalizer&
 
 }  // namespace
 
-std::vector<records::Sheet> read_sheets(const extractor::Document& document,
-                                        const std::vector<Ruleset>& rulesets, std::vector<CellUse>* uses) {
+struct Reader::Normalizers {
+  std::vector<normalizer::Normalizer> each;
+};
+
+Reader::Reader(std::vector<Ruleset> rulesets)
+    : rulesets_(std::move(rulesets)), normalizers_(std::make_unique<Normalizers>()) {
+  for (const auto& ruleset : rulesets_) normalizers_->each.emplace_back(ruleset.file().counters);
+}
+Reader::~Reader() = default;
+Reader::Reader(Reader&&) noexcept = default;
+Reader& Reader::operator=(Reader&&) noexcept = default;
+
+std::vector<records::Sheet> Reader::read(const extractor::Document& document, std::vector<CellUse>* uses) const {
   const UseLog log(uses);
   std::vector<records::Sheet> sheets;
-  for (const auto& pages : pages_to_sheets(document, rulesets)) {
-    const normalizer::Normalizer normalizer(pages.ruleset->file().counters);
-    sheets.push_back(read_sheet(pages, normalizer, log));
+  for (const auto& pages : pages_to_sheets(document, rulesets_)) {
+    sheets.push_back(read_sheet(pages, rulesets_[pages.ruleset].file(), normalizers_->each[pages.ruleset], log));
   }
   return sheets;
+}
+
+std::vector<records::Sheet> read_sheets(const extractor::Document& document, const std::vector<Ruleset>& rulesets,
+                                        std::vector<CellUse>* uses) {
+  return Reader(rulesets).read(document, uses);
 }
 
 }  // namespace sheetx::rules

@@ -59,9 +59,29 @@ struct CellUse {
 // The rule file that sheetx ships and uses when no --rules is given.
 std::string default_rules_path();
 
-// Splits the document into sheets (a page whose title a rule file recognises starts one) and reads
-// each with the rule file that recognised it. Pages before the first recognised page are skipped.
-// When `uses` is given, every cell a rule read is added to it.
+// Reads documents with a list of rule files: splits a document into sheets (a page whose title a
+// rule file recognises starts one; pages before the first are skipped) and reads each with the
+// rule file that recognised it. When `uses` is given, every cell a rule read is added to it.
+// A Reader holds the normalizers its rules use (ICU objects that take a millisecond to build):
+// build it once and keep it, one per thread (or once before forking workers).
+class Reader {
+ public:
+  explicit Reader(std::vector<Ruleset> rulesets);
+  ~Reader();
+  Reader(Reader&&) noexcept;
+  Reader& operator=(Reader&&) noexcept;
+
+  std::vector<records::Sheet> read(const extractor::Document& document,
+                                   std::vector<CellUse>* uses = nullptr) const;
+  const std::vector<Ruleset>& rulesets() const { return rulesets_; }
+
+ private:
+  std::vector<Ruleset> rulesets_;
+  struct Normalizers;
+  std::unique_ptr<Normalizers> normalizers_;  // one per rule file: its counters
+};
+
+// Reader(rulesets).read(document, uses), for a one-off read.
 std::vector<records::Sheet> read_sheets(const extractor::Document& document,
                                         const std::vector<Ruleset>& rulesets,
                                         std::vector<CellUse>* uses = nullptr);
