@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <memory>
 
 #include "commands.h"
@@ -34,7 +35,7 @@ int run_extract(const ExtractOptions& options) {
   std::vector<std::string> paths;
   for (const auto& input : inputs.files) paths.push_back(input.path);
 
-  records::CsvTables tables;
+  std::optional<records::CsvTables> tables;  // streamed as the sheets come
   std::map<std::string, std::string> written;  // output name -> the input it came from
   std::size_t sheets = 0, warnings = 0, failed = inputs.problems.size(), done = 0;
   Progress progress(paths.size());
@@ -58,7 +59,7 @@ int run_extract(const ExtractOptions& options) {
         if (format == "jsonl") {
           std::cout << sheet.dump() << "\n";
         } else if (format == "csv") {
-          tables.add(sheet);
+          tables->add(sheet);
         } else {
           const auto name = sheet_stem(inputs.files[i].relative, sheet, s, found.size()) + ".json";
           // Two inputs that map to one output name (a/s.pdf and b/s.pdf named on the command
@@ -79,8 +80,9 @@ int run_extract(const ExtractOptions& options) {
     progress.update(done, sheets, warnings, failed);
   };
   try {
+    if (format == "csv") tables.emplace(options.output);
     run_isolated(paths, options.run.limits, job, on_result);
-    if (format == "csv") tables.write(options.output);
+    if (tables) tables->finish();
   } catch (const std::exception& e) {
     progress.finish();
     std::cerr << "sheetx: " << e.what() << "\n";

@@ -99,18 +99,19 @@ std::string quoted(const std::string& value) {
   return out + "\"";
 }
 
-void write_table(const std::filesystem::path& dir, const TableSpec& spec,
-                 const std::vector<std::vector<std::string>>& rows) {
-  std::string text;
-  std::string header;
-  for (const auto& f : spec.fields) header += (header.empty() ? "" : ",") + quoted(f.name);
-  text += header + "\r\n";
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) line += (i ? "," : "") + quoted(row[i]);
-    text += line + "\r\n";
-  }
-  write_file_atomically((dir / (std::string(spec.name) + ".csv")).string(), text);
+std::string csv_line(const std::vector<std::string>& cells) {
+  std::string line;
+  for (std::size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + quoted(cells[i]);
+  return line + "\r\n";
+}
+
+// A table's file, started with its header row.
+std::unique_ptr<AtomicFile> start_table(const std::filesystem::path& dir, const TableSpec& spec) {
+  auto file = std::make_unique<AtomicFile>((dir / (std::string(spec.name) + ".csv")).string());
+  std::vector<std::string> names;
+  for (const auto& f : spec.fields) names.push_back(f.name);
+  file->write(csv_line(names));
+  return file;
 }
 
 nlohmann::ordered_json resource_json(const TableSpec& spec) {
@@ -128,6 +129,15 @@ nlohmann::ordered_json resource_json(const TableSpec& spec) {
 
 }  // namespace
 
+CsvTables::CsvTables(const std::string& dir)
+    : dir_(dir),
+      measures_(start_table(dir, measures_spec())),
+      indicators_(start_table(dir, indicators_spec())),
+      projects_(start_table(dir, projects_spec())),
+      years_(start_table(dir, years_spec())) {}
+
+CsvTables::~CsvTables() = default;
+
 void CsvTables::add(const Json& sheet) {
   const Json& m = sheet["measure"];
   const Json& city = sheet["municipality"];
@@ -138,17 +148,17 @@ void CsvTables::add(const Json& sheet) {
     return r;
   };
   const Json& period = sheet["review_period"];
-  measures_.push_back({cell(city, "code"), cell(city, "name"), cell(period, "label"),
+  measures_->write(csv_line({cell(city, "code"), cell(city, "name"), cell(period, "label"),
                        cell(period, "from_fiscal_year"), cell(period, "to_fiscal_year"), cell(m, "number"),
                        cell(m, "name"), cell(m, "department"), cell(m, "division"), cell(m["goal"], "number"),
                        cell(m["goal"], "name"), cell(m["evaluation"], "grade"), cell(m["evaluation"], "label"),
                        cell(sheet["source"], "path"), cell(sheet["source"], "first_page"),
-                       std::to_string(sheet["warnings"].size())});
+                       std::to_string(sheet["warnings"].size())}));
   for (const auto& indicator : sheet["indicators"]) {
     for (const auto& v : indicator["values"]) {
-      indicators_.push_back(row({cell(indicator, "name"), cell(indicator, "source"), cell(v, "kind"),
+      indicators_->write(csv_line(row({cell(indicator, "name"), cell(indicator, "source"), cell(v, "kind"),
                                  cell(v, "fiscal_year"), cell(v, "raw"), cell(v, "value"), cell(v, "unit"),
-                                 flag(v, "cumulative"), cell(v["at"], "page")}));
+                                 flag(v, "cumulative"), cell(v["at"], "page")})));
     }
   }
   for (const auto& project : sheet["projects"]) {
@@ -164,32 +174,27 @@ void CsvTables::add(const Json& sheet) {
       p.push_back(flag(plan, "per_year"));
       p.push_back(cell(plan, "running_total"));
       p.push_back(plan.is_object() && plan.contains("revised") ? cell(plan["revised"], "value") : "");
-      projects_.push_back(std::move(p));
+      projects_->write(csv_line(p));
       for (const auto& y : a["years"]) {
         auto r = row({cell(project, "number"), std::to_string(index), cell(a, "name"), cell(y, "fiscal_year")});
         figure_cells(y["target"], r);
         figure_cells(y["actual"], r);
         r.push_back(flag(y["actual"], "estimate"));
-        years_.push_back(std::move(r));
+        years_->write(csv_line(r));
       }
     }
   }
 }
 
-void CsvTables::write(const std::string& dir) const {
-  const std::filesystem::path root(dir);
-  std::filesystem::create_directories(root);
-  write_table(root, measures_spec(), measures_);
-  write_table(root, indicators_spec(), indicators_);
-  write_table(root, projects_spec(), projects_);
-  write_table(root, years_spec(), years_);
+void CsvTables::finish() {
+  for (auto* table : {&measures_, &indicators_, &projects_, &years_}) (*table)->commit();
   nlohmann::ordered_json package = {
       {"profile", "tabular-data-package"},
       {"name", "review-sheets"},
       {"title", "長期総合計画 検証シート"},
       {"resources", {resource_json(measures_spec()), resource_json(indicators_spec()),
                      resource_json(projects_spec()), resource_json(years_spec())}}};
-  write_file_atomically((root / "datapackage.json").string(), package.dump(2) + "\n");
+  write_file_atomically((std::filesystem::path(dir_) / "datapackage.json").string(), package.dump(2) + "\n");
 }
 
 }  // namespace sheetx::records

@@ -13,29 +13,56 @@
 
 namespace sheetx::records {
 
-void write_file_atomically(const std::string& path, const std::string& content) {
-  const std::filesystem::path target(path);
-  if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path());
-  // A temporary name of its own, so that two runs writing one output never mix their bytes.
-  std::string temporary = path + ".part-XXXXXX";
-  const int fd = mkstemp(temporary.data());
-  if (fd < 0) throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)), temporary_(path_ + ".part-XXXXXX") {
+  const std::filesystem::path target(path_);
+  std::error_code error;
+  if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), error);
+  fd_ = mkstemp(temporary_.data());
+  if (fd_ < 0) fail(errno);
   const mode_t mask = umask(0);
   umask(mask);
-  bool ok = fchmod(fd, 0666 & ~mask) == 0;
-  for (std::size_t done = 0; ok && done < content.size();) {
-    const ssize_t n = write(fd, content.data() + done, content.size() - done);
-    ok = n > 0;
-    if (ok) done += static_cast<std::size_t>(n);
+  if (fchmod(fd_, 0666 & ~mask) != 0) fail(errno);
+}
+
+AtomicFile::~AtomicFile() {
+  if (fd_ >= 0) {
+    close(fd_);
+    std::remove(temporary_.c_str());
   }
-  ok = ok && fsync(fd) == 0;  // on disk before it takes the name: a crash leaves old or new
-  const int error = errno;
-  ok = close(fd) == 0 && ok;
-  if (!ok || std::rename(temporary.c_str(), path.c_str()) != 0) {
-    const int cause = ok ? errno : error;
-    std::remove(temporary.c_str());
-    throw std::runtime_error(path + ": cannot write: " + std::strerror(cause));
+}
+
+void AtomicFile::fail(int error) {
+  if (fd_ >= 0) {
+    close(fd_);
+    std::remove(temporary_.c_str());
+    fd_ = -1;
   }
+  throw std::runtime_error(path_ + ": cannot write: " + std::strerror(error));
+}
+
+void AtomicFile::write(std::string_view bytes) {
+  for (std::size_t done = 0; done < bytes.size();) {
+    const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) fail(n < 0 ? errno : EIO);
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+void AtomicFile::commit() {
+  if (fsync(fd_) != 0) fail(errno);  // on disk before it takes the name: a crash leaves old or new
+  const int fd = fd_;
+  fd_ = -1;
+  if (close(fd) != 0 || std::rename(temporary_.c_str(), path_.c_str()) != 0) {
+    const int error = errno;
+    std::remove(temporary_.c_str());
+    throw std::runtime_error(path_ + ": cannot write: " + std::strerror(error));
+  }
+}
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+  AtomicFile file(path);
+  file.write(content);
+  file.commit();
 }
 
 }  // namespace sheetx::records

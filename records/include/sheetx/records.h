@@ -9,6 +9,8 @@
 
 #include <array>
 #include <iosfwd>
+#include <memory>
+#include <string_view>
 #include <optional>
 #include <string>
 #include <vector>
@@ -118,22 +120,42 @@ bool warning_order(const Warning& a, const Warning& b);
 
 nlohmann::ordered_json to_json(const Sheet& sheet);
 
-// Writes a whole file or nothing: content goes to a temporary file beside it, renamed into place,
-// so an existing file is only ever replaced by a complete new one. Throws std::runtime_error
-// naming the file.
-void write_file_atomically(const std::string& path, const std::string& content);
-
-// The portal's flat tables. Add sheet documents (as to_json makes them) one by one, then write
-// the folder: measures.csv, indicators.csv, projects.csv, years.csv and datapackage.json.
-class CsvTables {
+// A file written whole or not at all: the bytes go to a temporary file of its own beside the
+// target (two runs never mix their bytes), which commit() syncs and renames into place, so that
+// an existing file is only ever replaced by a complete new one. Dropped uncommitted, the
+// temporary is removed and the target left as it was. Errors throw std::runtime_error naming
+// the target.
+class AtomicFile {
  public:
-  void add(const nlohmann::ordered_json& sheet);
-  // Writes the four tables and datapackage.json into dir (created if missing); throws
-  // std::runtime_error naming the file that could not be written.
-  void write(const std::string& dir) const;
+  explicit AtomicFile(std::string path);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+  void write(std::string_view bytes);
+  void commit();
 
  private:
-  std::vector<std::vector<std::string>> measures_, indicators_, projects_, years_;
+  [[noreturn]] void fail(int error);
+  std::string path_, temporary_;
+  int fd_ = -1;
+};
+
+void write_file_atomically(const std::string& path, const std::string& content);
+
+// The portal's flat tables, streamed: measures.csv, indicators.csv, projects.csv and years.csv
+// take each sheet document (as to_json makes them) as it comes, and finish() puts them and
+// datapackage.json in place, so memory does not grow with the number of sheets.
+class CsvTables {
+ public:
+  // Starts the four tables in dir (created if missing).
+  explicit CsvTables(const std::string& dir);
+  ~CsvTables();
+  void add(const nlohmann::ordered_json& sheet);
+  void finish();
+
+ private:
+  std::string dir_;
+  std::unique_ptr<AtomicFile> measures_, indicators_, projects_, years_;
 };
 
 }  // namespace sheetx::records
