@@ -2,7 +2,10 @@
 // labels, and the two tables read by their header rows. Nothing here knows a sheet's content:
 // every label, header and row marker comes from the rule file.
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <map>
+#include <optional>
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -80,11 +83,14 @@ bool nearest_first(const Spot* a, const Spot* b) {
   return a->box.y0 < b->box.y0;
 }
 
+// Digits as printed (full-width too) -> a number; nothing for anything else or one too large.
 std::optional<int> to_int(const std::string& text) {
   const std::string folded = normalizer::fold_width(trim(text));
-  if (folded.empty() || !std::all_of(folded.begin(), folded.end(), [](char c) { return c >= '0' && c <= '9'; }))
+  int value = 0;
+  const auto [end, error] = std::from_chars(folded.data(), folded.data() + folded.size(), value);
+  if (folded.empty() || error != std::errc() || end != folded.data() + folded.size() || folded.front() == '-')
     return std::nullopt;
-  return std::stoi(folded);
+  return value;
 }
 
 // ①..⑳ and other numeric characters -> their value, from ICU's character properties.
@@ -92,7 +98,8 @@ std::optional<int> circled_number(const std::string& text) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(trim(text));
   if (u.countChar32() != 1) return to_int(text);
   const double value = u_getNumericValue(u.char32At(0));
-  if (value == U_NO_NUMERIC_VALUE) return std::nullopt;
+  // 兆 is a numeric character too: only small whole numbers are item numbers.
+  if (value == U_NO_NUMERIC_VALUE || value < 0 || value > 1000 || value != std::floor(value)) return std::nullopt;
   return static_cast<int>(value);
 }
 
@@ -164,10 +171,11 @@ class MeasureReader {
       text += spot->text;
       log_.add(*spot, "measure.initiatives");
     }
-    for (auto item = match_groups(*rule.items, text); item && item->end > 0;
-         item = match_groups(*rule.items, text, item->end)) {
+    std::size_t pos = 0;
+    for (auto item = match_groups(*rule.items, text); item; item = match_groups(*rule.items, text, pos)) {
+      if (item->end <= pos) break;  // an empty match would never move on
+      pos = item->end;
       sheet_.measure.initiatives.push_back({circled_number((*item)["number"]), (*item)["name"]});
-      if (item->end >= text.size()) break;
     }
   }
 

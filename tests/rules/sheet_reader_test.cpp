@@ -3,6 +3,9 @@
 // tests/cli; here the structure that the rules are responsible for is pinned down.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <numeric>
 
 #include "sheetx/extractor.h"
@@ -154,6 +157,50 @@ TEST(SheetReader, PdfThatIsNoSheetSaysNoRuleMatches) {
   } catch (const sheetx::rules::NoRuleMatches& e) {
     EXPECT_EQ(std::string(e.what()).rfind("no rule matches: title seen \"", 0), 0u) << e.what();
   }
+}
+
+// A page made by hand: a title block and one ruled row 施策№ | VALUE.
+sheetx::extractor::Document one_row_sheet(const std::string& value) {
+  using namespace sheetx::extractor;
+  Page page;
+  page.number = 1;
+  page.width = 842;
+  page.height = 595;
+  page.blocks.push_back({{20, 10, 400, 30}, "令和元～２年度 長期総合計画　検証シート", {"令和元～２年度 長期総合計画　検証シート"}});
+  Table table;
+  table.rows = 1;
+  table.cols = 2;
+  table.box = {20, 40, 800, 70};
+  table.cells.push_back({0, 0, 1, 1, {20, 40, 100, 70}, "施策№", {"施策№"}});
+  table.cells.push_back({0, 1, 1, 1, {100, 40, 800, 70}, value, {value}});
+  page.tables.push_back(table);
+  Document document;
+  document.page_count = 1;
+  document.pages.push_back(page);
+  return document;
+}
+
+TEST(SheetReader, AMeasureNumberTooLongForAnIntIsMissingNotACrash) {
+  const std::vector<sheetx::rules::Ruleset> rules = {sheetx::rules::Ruleset::load(sheetx::rules::default_rules_path())};
+  const auto sheets = sheetx::rules::read_sheets(one_row_sheet("施策99999999999999999999　名前"), rules);
+  ASSERT_EQ(sheets.size(), 1u);
+  EXPECT_FALSE(sheets[0].measure.number.has_value());
+  EXPECT_EQ(sheets[0].measure.name, "名前");
+  const auto& w = sheets[0].warnings;
+  EXPECT_TRUE(std::any_of(w.begin(), w.end(), [](const auto& x) { return x.message == "no measure.number found"; }));
+}
+
+TEST(SheetReader, AnItemsRegexThatCanMatchNothingStillEnds) {
+  // A rule author's items regex that matches the empty string must not loop forever.
+  std::ifstream in(sheetx::rules::default_rules_path());
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string items = "items: '(?P<number>[①-⑳])[ 　]*(?P<name>[^①-⑳]+)'";
+  ASSERT_NE(text.find(items), std::string::npos);
+  text.replace(text.find(items), items.size(), "items: '(?P<number>[①-⑳]?)(?P<name>[^①-⑳]*)'");
+  const std::vector<sheetx::rules::Ruleset> rules = {sheetx::rules::Ruleset::parse(text, "empty-items.yaml")};
+  const auto sheets = sheetx::rules::read_sheets(sheetx::extractor::extract_file("samples/taito-35.pdf"), rules);
+  ASSERT_EQ(sheets.size(), 1u);
+  EXPECT_EQ(sheets[0].measure.initiatives.size(), 3u);
 }
 
 }  // namespace
