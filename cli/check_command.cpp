@@ -7,6 +7,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <regex>
 
 #include "commands.h"
 #include "inputs.h"
@@ -35,9 +36,11 @@ std::vector<fs::path> expected_files(const fs::path& pdf) {
   if (fs::exists(single)) return {single};
   std::error_code error;
   for (const auto& entry : fs::directory_iterator(pdf.parent_path().empty() ? "." : pdf.parent_path(), error)) {
+    // NAME-35.expected.json or NAME-sheet2.expected.json, not NAME-rotated.expected.json (the
+    // expected file of another PDF, NAME-rotated.pdf).
+    static const std::regex sheet_file(R"(-(\d+|sheet\d+)\.expected\.json)");
     const std::string name = entry.path().filename().string();
-    if (name.size() > stem.size() + 15 && name.rfind(stem + "-", 0) == 0 &&
-        name.compare(name.size() - 14, 14, ".expected.json") == 0)
+    if (name.rfind(stem, 0) == 0 && std::regex_match(name.substr(stem.size()), sheet_file))
       out.push_back(entry.path());
   }
   std::sort(out.begin(), out.end());

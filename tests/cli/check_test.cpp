@@ -88,4 +88,15 @@ TEST(Check, ASheetMissingFromABundleIsNamed) {
   EXPECT_NE(result.out.find("expected a sheet, got (missing)"), std::string::npos) << result.out;
 }
 
+TEST(Check, AnotherPdfsExpectedFileIsNotTakenForASheet) {
+  // x.pdf holds one sheet per expected file NAME-<number>; x-rotated.expected.json belongs to
+  // x-rotated.pdf and must not be compared with x.pdf's sheets.
+  const fs::path dir = copy_sample("bundle", "other-pdf");
+  fs::copy_file(kSamples / "taito-07-rotated.pdf", dir / "bundle-rotated.pdf");
+  fs::copy_file(kSamples / "taito-07-rotated.expected.json", dir / "bundle-rotated.expected.json");
+  const auto result = run(kSheetx + " check " + quoted(dir));
+  EXPECT_EQ(result.status, 0) << result.out;
+  EXPECT_NE(result.out.find("check: 2 files, 2 match, 0 differ"), std::string::npos) << result.out;
+}
+
 }  // namespace
