@@ -41,15 +41,17 @@ std::vector<fs::path> expected_files(const fs::path& pdf) {
     static const std::regex sheet_file(R"(-(\d+|sheet\d+)\.expected\.json)");
     const std::string name = entry.path().filename().string();
     if (name.rfind(stem, 0) == 0 && std::regex_match(name.substr(stem.size()), sheet_file))
-      out.push_back(entry.path());
+      out.push_back(pdf.parent_path() / entry.path().filename());  // named as expected_names names it
   }
   std::sort(out.begin(), out.end());
   return out;
 }
 
-// The expected file a found sheet belongs to (the same name rule as extract -o).
-fs::path expected_name(const fs::path& pdf, const Json& sheet, std::size_t index, std::size_t count) {
-  return sheet_stem(pdf.string(), sheet, index, count) + ".expected.json";
+// The expected files the found sheets belong to (the same names as extract -o gives).
+std::vector<fs::path> expected_names(const fs::path& pdf, const Json& sheets) {
+  std::vector<fs::path> names;
+  for (const auto& stem : sheet_stems(pdf.string(), sheets)) names.emplace_back(stem + ".expected.json");
+  return names;
 }
 
 struct FileReport {
@@ -69,7 +71,8 @@ FileReport compare_file(const std::string& pdf, const std::vector<fs::path>& exp
   const Json& sheets = result.value["sheets"];
   report.sheets = sheets.size();
   std::map<fs::path, const Json*> found;
-  for (std::size_t i = 0; i < sheets.size(); ++i) found[expected_name(pdf, sheets[i], i, sheets.size())] = &sheets[i];
+  const auto names = expected_names(pdf, sheets);
+  for (std::size_t i = 0; i < sheets.size(); ++i) found[names[i]] = &sheets[i];
   for (const auto& file : expected) {
     std::ifstream in(file);
     Json want;
@@ -128,10 +131,11 @@ Json report_json(const FileReport& report) {
 // Writes the found sheets as the PDF's expected files.
 void update_expected(const std::string& pdf, const JobResult& result) {
   const Json& sheets = result.value["sheets"];
+  const auto names = expected_names(pdf, sheets);
   for (std::size_t i = 0; i < sheets.size(); ++i) {
     Json sheet = sheets[i];
     sheet["source"]["path"] = fs::path(pdf).filename().string();
-    records::write_file_atomically(expected_name(pdf, sheet, i, sheets.size()).string(), sheet.dump(2) + "\n");
+    records::write_file_atomically(names[i].string(), sheet.dump(2) + "\n");
   }
 }
 
@@ -175,7 +179,9 @@ int run_check(const CheckOptions& options) {
     return kFailed;
   }
   if (options.format == "json") {
-    std::cout << Json{{"files", reports}, {"matching", matching}, {"differing", failing}}.dump(2) << "\n";
+    std::cout << Json{{"files", reports}, {"matching", matching}, {"differing", failing}}.dump(
+                     2, ' ', false, Json::error_handler_t::replace)
+              << "\n";
   } else {
     std::cout << "check: " << pdfs.size() << " files, " << matching << " match, " << failing << " differ\n";
   }

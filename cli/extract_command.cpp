@@ -52,6 +52,7 @@ int run_extract(const ExtractOptions& options) {
         std::cerr << "sheetx: " << paths[i] << ": warning: " << warning.get<std::string>() << "\n";
       }
       const auto& found = result.value["sheets"];
+      const auto stems = sheet_stems(inputs.files[i].relative, found);
       for (std::size_t s = 0; s < found.size(); ++s) {
         const auto& sheet = found[s];
         ++sheets;
@@ -61,7 +62,7 @@ int run_extract(const ExtractOptions& options) {
         } else if (format == "csv") {
           tables->add(sheet);
         } else {
-          const auto name = sheet_stem(inputs.files[i].relative, sheet, s, found.size()) + ".json";
+          const auto name = stems[s] + ".json";
           // Two inputs that map to one output name (a/s.pdf and b/s.pdf named on the command
           // line, s.pdf and s.PDF) must not overwrite each other's records silently.
           const auto [taken, fresh] = written.emplace(name, paths[i]);

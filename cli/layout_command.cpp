@@ -69,10 +69,13 @@ void add_layout_command(CLI::App& app) {
       ordered_json pages = ordered_json::array();
       for (const ex::Page& p : doc.pages) pages.push_back(page_json(p, options->words));
       ordered_json out = {{"path", doc.path}, {"page_count", doc.page_count}, {"pages", pages}, {"warnings", doc.warnings}};
-      std::cout << out.dump(1) << '\n';
+      std::cout << out.dump(1, ' ', false, ordered_json::error_handler_t::replace) << '\n';
       set_exit_code(kOk);
     } catch (const ex::ExtractError& e) {
-      std::cerr << "sheetx layout: " << e.what() << '\n';
+      std::cerr << "sheetx: " << options->path << ": " << e.cause() << '\n';
+      set_exit_code(kFailed);
+    } catch (const std::exception& e) {
+      std::cerr << "sheetx: " << options->path << ": " << e.what() << '\n';
       set_exit_code(kFailed);
     }
   });

@@ -8,10 +8,13 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// A value as compact JSON, cut after 120 bytes at a character boundary (never half a character).
 std::string shown(const Json& value) {
-  std::string text = value.dump();
-  constexpr std::size_t kLimit = 120;
-  return text.size() > kLimit ? text.substr(0, kLimit) + "…" : text;
+  std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
+  std::size_t cut = 120;
+  if (text.size() <= cut) return text;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "…";
 }
 
 std::string join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
@@ -31,11 +34,10 @@ Json sorted_warnings(const Json& warnings) {
   std::vector<Json> items(warnings.begin(), warnings.end());
   auto key = [](const Json& w) {
     const Json* at = w.contains("at") ? &w["at"] : nullptr;
-    const bool placed = at && at->is_object();
-    return std::make_tuple(placed, placed ? at->value("page", 0) : 0,
-                           placed && (*at)["box"].size() == 4 ? std::lround((*at)["box"][1].get<double>()) : 0L,
-                           placed && (*at)["box"].size() == 4 ? std::lround((*at)["box"][0].get<double>()) : 0L,
-                           w.value("code", std::string()));
+    const Json* box = at && at->is_object() && at->contains("box") ? &(*at)["box"] : nullptr;
+    const bool placed = box && box->is_array() && box->size() == 4 && (*box)[0].is_number() && (*box)[1].is_number();
+    return std::make_tuple(placed, placed ? at->value("page", 0) : 0, placed ? std::lround((*box)[1].get<double>()) : 0L,
+                           placed ? std::lround((*box)[0].get<double>()) : 0L, w.value("code", std::string()));
   };
   std::stable_sort(items.begin(), items.end(), [&](const Json& a, const Json& b) { return key(a) < key(b); });
   Json out = Json::array();

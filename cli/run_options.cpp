@@ -17,7 +17,8 @@ void add_run_options(CLI::App& command, RunOptions& options) {
   command.add_option("-j,--jobs", options.limits.jobs, "Files processed at once (default: the number of cores)")
       ->check(CLI::PositiveNumber);
   command.add_option("--timeout", options.limits.timeout_seconds, "Seconds one file may take before it is given up")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(CLI::Range(0.001, 7 * 24 * 3600.0));
   command.add_option("--max-memory", options.limits.max_memory_mib, "MiB of memory one file may use")
       ->capture_default_str();
   command.add_option("--max-pages", options.max_pages, "Files with more pages are refused (0: no limit)")

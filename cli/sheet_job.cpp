@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 
 #include <openssl/evp.h>
 
@@ -32,14 +33,19 @@ std::string file_sha256(const std::string& path) {
   return hex;
 }
 
-std::string sheet_stem(const std::string& pdf, const nlohmann::ordered_json& sheet, std::size_t index,
-                       std::size_t count) {
-  std::string stem = std::filesystem::path(pdf).replace_extension().string();
-  if (count > 1) {
-    const auto& number = sheet["measure"]["number"];
-    stem += "-" + (number.is_number() ? number.dump() : "sheet" + std::to_string(index + 1));
+std::vector<std::string> sheet_stems(const std::string& pdf, const nlohmann::ordered_json& sheets) {
+  const std::string stem = std::filesystem::path(pdf).replace_extension().string();
+  if (sheets.size() == 1) return {stem};
+  std::vector<std::string> stems;
+  std::set<std::string> taken;
+  for (std::size_t i = 0; i < sheets.size(); ++i) {
+    const auto& number = sheets[i]["measure"]["number"];
+    std::string name = stem + "-" + (number.is_number() ? number.dump() : "sheet" + std::to_string(i + 1));
+    if (!taken.insert(name).second) name = stem + "-sheet" + std::to_string(i + 1);
+    taken.insert(name);
+    stems.push_back(name);
   }
-  return stem;
+  return stems;
 }
 
 nlohmann::ordered_json read_pdf(const std::string& path, const SheetJobOptions& options) {

@@ -19,10 +19,10 @@ struct SheetJobOptions {
 // one-line cause (not naming the file) when the file gives no sheet.
 nlohmann::ordered_json read_pdf(const std::string& path, const SheetJobOptions& options);
 
-// The name a sheet's output files take: the PDF's path without its extension, with "-<measure
-// number>" added when the PDF holds several sheets ("-sheet<N>" when the number is unknown).
-std::string sheet_stem(const std::string& pdf, const nlohmann::ordered_json& sheet, std::size_t index,
-                       std::size_t count);
+// The names the sheets of one PDF give their output files: the PDF's path without its
+// extension, with "-<measure number>" added when the PDF holds several sheets ("-sheet<N>" for a
+// sheet whose number is unknown or already taken by an earlier sheet of the same PDF).
+std::vector<std::string> sheet_stems(const std::string& pdf, const nlohmann::ordered_json& sheets);
 
 // SHA-256 of a file, lowercase hex.
 std::string file_sha256(const std::string& path);

@@ -140,8 +140,8 @@ JobResult failed_child(int status, const fs::path& errors, const Limits& limits)
   return {false, "worker exited with status " + std::to_string(WEXITSTATUS(status)) + " and no result", {}};
 }
 
-JobResult collect(int status, const Running& running, const fs::path& out, const fs::path& errors,
-                  const Limits& limits) {
+JobResult read_result(int status, const Running& running, const fs::path& out, const fs::path& errors,
+                      const Limits& limits) {
   if (running.timed_out) {
     std::ostringstream s;
     s << "timed out after " << limits.timeout_seconds << " s";
@@ -163,6 +163,12 @@ JobResult collect(int status, const Running& running, const fs::path& out, const
 class ChildSignals {
  public:
   ChildSignals() {
+    // An ignored SIGCHLD (inherited from whoever started sheetx) would let the kernel reap the
+    // workers before waitpid could tell how they ended.
+    struct sigaction deliver {};
+    deliver.sa_handler = SIG_DFL;
+    sigemptyset(&deliver.sa_mask);
+    sigaction(SIGCHLD, &deliver, &previous_action_);
     sigemptyset(&set_);
     sigaddset(&set_, SIGCHLD);
     sigprocmask(SIG_BLOCK, &set_, &previous_);
@@ -172,6 +178,7 @@ class ChildSignals {
     while (sigtimedwait(&set_, nullptr, &none) > 0) {
     }
     sigprocmask(SIG_SETMASK, &previous_, nullptr);
+    sigaction(SIGCHLD, &previous_action_, nullptr);
   }
   ChildSignals(const ChildSignals&) = delete;
   ChildSignals& operator=(const ChildSignals&) = delete;
@@ -184,7 +191,18 @@ class ChildSignals {
 
  private:
   sigset_t set_{}, previous_{};
+  struct sigaction previous_action_ {};
 };
+
+// A child's result, its files removed once read: a run over thousands of files keeps none.
+JobResult collect(int status, const Running& running, const fs::path& out, const fs::path& errors,
+                  const Limits& limits) {
+  JobResult result = read_result(status, running, out, errors, limits);
+  std::error_code ignored;
+  fs::remove(out, ignored);
+  fs::remove(errors, ignored);
+  return result;
+}
 
 // The children still running; ends and reaps them when the pool is left early (the caller's
 // handler threw), so that no worker outlives the run, spinning or writing.

@@ -1,6 +1,8 @@
 // Sheet -> the JSON document of ../shared/docs/record-format.md, keys in the contract's order.
 #include <algorithm>
 #include <cmath>
+#include <tuple>
+#include <utility>
 
 #include "sheetx/records.h"
 
@@ -87,13 +89,12 @@ Json project_json(const Project& p) {
 }  // namespace
 
 bool warning_order(const Warning& a, const Warning& b) {
-  if (a.at.has_value() != b.at.has_value()) return !a.at.has_value();
-  if (a.at && b.at) {
-    if (a.at->page != b.at->page) return a.at->page < b.at->page;
-    if (std::abs(a.at->box[1] - b.at->box[1]) > 1.0) return a.at->box[1] < b.at->box[1];
-    if (std::abs(a.at->box[0] - b.at->box[0]) > 1.0) return a.at->box[0] < b.at->box[0];
-  }
-  return a.code < b.code;
+  // Positions rounded to a point: a strict weak ordering that keeps one row's cells together.
+  auto key = [](const Warning& w) {
+    return w.at ? std::make_tuple(1, w.at->page, std::lround(w.at->box[1]), std::lround(w.at->box[0]))
+                : std::make_tuple(0, 0, 0L, 0L);
+  };
+  return std::make_pair(key(a), a.code) < std::make_pair(key(b), b.code);
 }
 
 nlohmann::ordered_json to_json(const Sheet& sheet) {

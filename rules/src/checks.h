@@ -7,8 +7,8 @@
 
 namespace sheetx::rules {
 
-// A read sheet -> its warnings, in page order (page, top, left, code): plan-sum-mismatch,
-// running-total-mismatch, unit-mismatch, unreadable-figure, missing-field.
+// A read sheet -> its consistency warnings: plan-sum-mismatch, running-total-mismatch,
+// unit-mismatch, unreadable-figure, missing-field.
 std::vector<records::Warning> check_sheet(const records::Sheet& sheet);
 
 }  // namespace sheetx::rules

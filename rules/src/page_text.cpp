@@ -115,7 +115,6 @@ Spot cell_spot(int page, const extractor::Table& table, const extractor::Cell& c
   Spot spot;
   spot.page = page;
   spot.table = &table;
-  spot.cell = &cell;
   spot.box = cell.box;
   spot.lines = cell.lines;
   spot.text = join_wrapped(cell.lines);

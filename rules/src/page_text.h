@@ -18,7 +18,6 @@ namespace sheetx::rules {
 struct Spot {
   int page = 0;                         // 1-based
   const extractor::Table* table = nullptr;  // null for a free text block
-  const extractor::Cell* cell = nullptr;
   extractor::Box box;
   std::vector<std::string> lines;       // as printed
   std::string text;                     // lines joined as wrapped text

@@ -129,8 +129,14 @@ class Loader {
       for (const auto& name : rule.into)
         if (!fields.count(name)) fail(into, "'" + name + "' is no measure field (fields: " + listed(kMeasureFields) + ")");
     }
-    if (rule.items && (rule.into.size() != 1 || !is_list_field(rule.into[0])))
-      fail(node, "'items' needs 'into' naming one list field");
+    if (rule.items && (rule.into.size() != 1 || rule.into[0] != "initiatives"))
+      fail(node, "'items' fills 'initiatives': it needs 'into: initiatives'");
+    if (!rule.items && std::count(rule.into.begin(), rule.into.end(), "initiatives"))
+      fail(node["into"], "'initiatives' is filled by 'items', which this rule lacks");
+    if (rule.pattern && rule.pattern->NamedCapturingGroups().count("initiatives"))
+      fail(node["pattern"], "'initiatives' is filled by 'items', not by a pattern group");
+    if (!rule.into.empty() && !rule.items && (rule.pattern || node["sections"]))
+      fail(node["into"], "'into' cannot go with 'pattern' or 'sections', which name their fields themselves");
     if (const YAML::Node where = node["where"]) {
       rule.where = where.as<std::string>();
       if (!rule.pattern || !rule.pattern->NamedCapturingGroups().count(rule.where))
@@ -144,6 +150,8 @@ class Loader {
         rule.sections.emplace_back(name, regex(kv.second, "sections"));
       }
       rule.section_end = optional_regex(node, "section_end");
+    } else if (node["section_end"]) {
+      fail(node["section_end"], "'section_end' goes with 'sections'");
     }
     if (!rule.pattern && !rule.items && rule.into.empty() && rule.sections.empty())
       fail(node, "a measure rule needs 'pattern', 'items', 'into' or 'sections' to say what it fills");
@@ -221,7 +229,6 @@ class Loader {
 
 }  // namespace
 
-bool is_measure_field(const std::string& name) { return contains(kMeasureFields, name); }
 bool is_list_field(const std::string& name) { return contains(kListFields, name); }
 
 Ruleset Ruleset::parse(std::string_view yaml, const std::string& name) {

@@ -31,7 +31,7 @@ struct FieldRule {
   Regex pattern;               // named groups are field names
   Regex items;                 // repeated matches give a list (initiatives)
   std::vector<std::string> into;  // field names the found cells go into, in order
-  std::string where;           // with kAny: the group that must equal the field already found
+  std::string where;           // a group that must equal the field of that name filled before
   std::vector<std::pair<std::string, Regex>> sections;  // field, heading line
   Regex section_end;
 };
@@ -66,8 +66,7 @@ struct RuleFile {
   ProjectTableRule projects;
 };
 
-// The measure fields a rule can fill, and whether each is a list.
-bool is_measure_field(const std::string& name);
+// Whether a measure field holds a list (vision, initiatives, review_direction).
 bool is_list_field(const std::string& name);
 
 }  // namespace sheetx::rules

@@ -45,11 +45,16 @@ std::vector<SheetPages> pages_to_sheets(const extractor::Document& document,
     std::string period;
     for (std::size_t r = 0; r < rulesets.size(); ++r) {
       const RE2& title = *rulesets[r].file().title;
-      std::optional<GroupMatch> found = match_groups(title, page_text);
+      // Each free text block, then a cell, then the page's free text run together (a title
+      // split over two blocks): so that other text on the page never becomes part of the title.
+      std::optional<GroupMatch> found;
       for (const auto& spot : spots) {
-        if (found) break;
-        if (spot.table) found = match_groups(title, spot.squeezed);
+        if (!found && !spot.table) found = match_groups(title, spot.squeezed);
       }
+      for (const auto& spot : spots) {
+        if (!found && spot.table) found = match_groups(title, spot.squeezed);
+      }
+      if (!found) found = match_groups(title, page_text);
       if (found) {
         match = r;
         period = (*found)["period"];
@@ -73,14 +78,14 @@ bool right_of(const Box& anchor, const Box& box) {
   return box.x0 >= anchor.x1 - 1.0 && overlap > 0.5 * std::min(anchor.height(), box.height());
 }
 
+// Orders on positions rounded to a point, so that cells of one row (or column) drawn a fraction
+// of a point apart still sort as one, and the order stays a strict weak ordering.
 bool reading_order(const Spot* a, const Spot* b) {
-  if (std::abs(a->box.y0 - b->box.y0) > 1.0) return a->box.y0 < b->box.y0;
-  return a->box.x0 < b->box.x0;
+  return std::make_pair(std::lround(a->box.y0), a->box.x0) < std::make_pair(std::lround(b->box.y0), b->box.x0);
 }
 
 bool nearest_first(const Spot* a, const Spot* b) {
-  if (std::abs(a->box.x0 - b->box.x0) > 1.0) return a->box.x0 < b->box.x0;
-  return a->box.y0 < b->box.y0;
+  return std::make_pair(std::lround(a->box.x0), a->box.y0) < std::make_pair(std::lround(b->box.x0), b->box.y0);
 }
 
 // Digits as printed (full-width too) -> a number; nothing for anything else or one too large.
@@ -210,10 +215,10 @@ class MeasureReader {
     for (const auto& [name, text] : lines) fill(name, *found.front(), text);
   }
 
-  // The value a field already holds, folded, for `where`.
+  // The text a field was filled with, folded, for `where`.
   std::string value_of(const std::string& field) const {
-    if (field == "grade") return sheet_.measure.evaluation.grade;
-    return {};
+    const auto it = filled_.find(field);
+    return it == filled_.end() ? std::string() : normalizer::fold_width(it->second);
   }
 
   // Puts printed lines into a field: lists take one item per paragraph, text takes the
@@ -229,6 +234,7 @@ class MeasureReader {
     }
     std::string text;
     for (const auto& p : paragraphs(lines, rules_.paragraph.get(), nullptr)) text += (text.empty() ? "" : "\n") + p;
+    filled_[field] = text;
     if (field == "number") m.number = to_int(text);
     else if (field == "name") m.name = text;
     else if (field == "department") m.department = text;
@@ -245,6 +251,7 @@ class MeasureReader {
   std::vector<Spot> spots_;
   records::Sheet& sheet_;
   const UseLog& log_;
+  std::map<std::string, std::string> filled_;  // text fields as filled, for `where`
 };
 
 // A run of grid columns under one header, with the role the rule file gives it.
@@ -252,7 +259,9 @@ struct Column {
   std::string role;
   int first = 0, last = 0;   // grid columns, inclusive
   std::string header;        // header cells' text, lines joined by "\n", as printed
+  extractor::Box header_box;  // its lowest header cell
   std::optional<int> fiscal_year;
+  std::vector<std::string> year_warnings;  // R２(2019): era and Gregorian year disagree…
   bool estimate = false;
 };
 
@@ -292,7 +301,8 @@ std::vector<Column> header_to_columns(const Header& header, const TableRule& rul
       continue;
     }
     previous = cells;
-    Column column{"", c, c, "", std::nullopt, false};
+    Column column;
+    column.first = column.last = c;
     for (const auto* cell : cells) {
       for (const auto& line : cell->lines) column.header += (column.header.empty() ? "" : "\n") + trim(line);
     }
@@ -303,7 +313,11 @@ std::vector<Column> header_to_columns(const Header& header, const TableRule& rul
         break;
       }
     }
-    if (auto year = normalizer.fiscal_year(column.header)) column.fiscal_year = year->year;
+    if (!cells.empty()) column.header_box = cells.back()->box;
+    if (auto year = normalizer.fiscal_year(column.header)) {
+      column.fiscal_year = year->year;
+      column.year_warnings = year->warnings;
+    }
     column.estimate = estimate && RE2::PartialMatch(squeezed, *estimate);
     columns.push_back(std::move(column));
   }
@@ -328,11 +342,20 @@ class FigureReader {
 
   records::Quantity read(const extractor::Cell& cell, const std::string& field) const {
     log_.add(page_, cell.box, field);
+    // A second figure in parentheses (a revision, a running total) keeps its own line, joined
+    // by "\n"; a figure that merely wrapped is joined back into one line.
     std::string raw;
+    std::vector<std::string> wrapped;
     for (const auto& line : cell.lines) {
-      std::string t = trim(line);
-      if (!t.empty()) raw += (raw.empty() ? "" : "\n") + t;
+      const std::string t = trim(line);
+      if (t.empty()) continue;
+      if (!wrapped.empty() && (t.rfind("(", 0) == 0 || t.rfind("（", 0) == 0)) {
+        raw += (raw.empty() ? "" : "\n") + join_wrapped(wrapped);
+        wrapped.clear();
+      }
+      wrapped.push_back(t);
     }
+    if (!wrapped.empty()) raw += (raw.empty() ? "" : "\n") + join_wrapped(wrapped);
     return {normalizer_.quantity(raw), {page_, {cell.box.x0, cell.box.y0, cell.box.x1, cell.box.y1}}};
   }
 
@@ -358,6 +381,17 @@ const Column* role_column(const std::vector<Column>& columns, const std::string&
   return it == columns.end() ? nullptr : &*it;
 }
 
+// What the normalizer said of the years in a table's header, as warnings at those cells.
+void warn_header_years(const Page& page, const std::vector<Column>& columns, records::Sheet& sheet) {
+  for (const auto& column : columns) {
+    for (const auto& warning : column.year_warnings) {
+      const auto& b = column.header_box;
+      sheet.warnings.push_back({"year-mismatch", "column 「" + column.header + "」: " + warning,
+                                records::At{page.number, {b.x0, b.y0, b.x1, b.y1}}});
+    }
+  }
+}
+
 // The header cells of a table, as read.
 void log_header(const Page& page, const Header& header, const UseLog& log) {
   for (const auto& cell : header.table->cells) {
@@ -371,6 +405,7 @@ void read_indicators(const std::vector<const Page*>& pages, const RuleFile& rule
   for (const Page* page : pages) {
     for (const auto& header : find_headers(*page, *rules.indicators.header)) {
       const auto columns = header_to_columns(header, rules.indicators, normalizer, nullptr);
+      warn_header_years(*page, columns, sheet);
       const Column* name = role_column(columns, "name");
       if (!name) continue;
       const Column* source = role_column(columns, "source");
@@ -407,6 +442,7 @@ class ProjectReader {
     for (const Page* page : pages) {
       for (const auto& header : find_headers(*page, *rules_.header)) {
         const auto columns = header_to_columns(header, rules_, normalizer_, rules_.estimate.get());
+        warn_header_years(*page, columns, sheet_);
         log_header(*page, header, log_);
         for (int r = header.end_row; r < header.table->rows; ++r) read_row(*page, *header.table, columns, r);
       }
@@ -439,6 +475,9 @@ class ProjectReader {
     }
     const auto kind = row_kind(table, columns, r);
     if (!kind) return;
+    // An activity is one 目標 row and one 実績 row: a second of either under the same (merged or
+    // blank) name cell starts the next activity, rather than overwriting the figures read.
+    if (holds(activities.back(), *kind)) activities.push_back({activities.back().name, {}, {}, {}, {}});
     auto& current = activities.back();
     for (const auto& column : columns) {
       const auto cells = row_cells(table, r, column);
@@ -460,6 +499,13 @@ class ProjectReader {
   }
 
   enum class Kind { kTarget, kActual };
+
+  // Whether an activity already has figures from a row of this kind.
+  static bool holds(const records::Activity& a, Kind kind) {
+    if (kind == Kind::kTarget ? a.plan.has_value() : a.baseline.has_value()) return true;
+    return std::any_of(a.years.begin(), a.years.end(),
+                       [&](const auto& y) { return kind == Kind::kTarget ? y.target.has_value() : y.actual.has_value(); });
+  }
 
   std::optional<Kind> row_kind(const Table& table, const std::vector<Column>& columns, int r) const {
     const Column* kind = role_column(columns, "kind");
@@ -539,11 +585,14 @@ records::Sheet read_sheet(const SheetPages& pages, const RuleFile& rules, const 
   if (auto period = normalizer.period(pages.period)) {
     sheet.review_period.from_fiscal_year = period->from_fiscal_year;
     sheet.review_period.to_fiscal_year = period->to_fiscal_year;
+    for (const auto& warning : period->warnings)
+      sheet.warnings.push_back({"year-mismatch", "review period 「" + pages.period + "」: " + warning, std::nullopt});
   }
   MeasureReader(rules, page_spots(*pages.pages.front()), sheet, log).read();
   read_indicators(pages.pages, rules, normalizer, sheet, log);
   ProjectReader(rules, normalizer, sheet, log).read(pages.pages);
-  sheet.warnings = check_sheet(sheet);
+  for (auto& warning : check_sheet(sheet)) sheet.warnings.push_back(std::move(warning));
+  std::stable_sort(sheet.warnings.begin(), sheet.warnings.end(), records::warning_order);
   return sheet;
 }
 

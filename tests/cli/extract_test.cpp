@@ -175,4 +175,16 @@ TEST(Extract, TwoInputsWithOneOutputNameDoNotOverwriteEachOther) {
   EXPECT_EQ(nlohmann::json::parse(read_file(out / "s.json"))["measure"]["number"], 12);
 }
 
+TEST(Extract, TwoSheetsOfOneNumberInOnePdfKeepBothOutputs) {
+  const fs::path dir = scratch("same-number");
+  ASSERT_EQ(run("qpdf --empty --pages " + quoted(kSamples / "taito-12.pdf") + " " + quoted(kSamples / "taito-12.pdf") +
+                " -- " + quoted(dir / "twice.pdf"))
+                .status,
+            0);
+  const auto result = run(kSheetx + " extract " + quoted(dir / "twice.pdf") + " -o " + quoted(dir / "out") + " 2>&1");
+  EXPECT_EQ(result.status, 0) << result.out;
+  EXPECT_TRUE(fs::exists(dir / "out" / "twice-12.json"));
+  EXPECT_TRUE(fs::exists(dir / "out" / "twice-sheet2.json"));
+}
+
 }  // namespace

@@ -70,4 +70,24 @@ TEST(RecordDiff, AWarningOfAnotherCodeIsADifference) {
   EXPECT_EQ(d[0].path, "warnings[0].code");
 }
 
+TEST(RecordDiff, ALongJapaneseValueIsCutOnACharacterBoundary) {
+  Json expected = sheet(), got = sheet();
+  std::string kanji;
+  for (int i = 0; i < 60; ++i) kanji += "区";
+  got["summary"] = kanji;
+  expected["summary"] = kanji + "。";
+  const auto d = diff_records(expected, got);
+  ASSERT_EQ(d.size(), 1u);
+  // Valid UTF-8 all through: a strict dump of the report must not throw.
+  EXPECT_NO_THROW((void)Json({{"expected", d[0].expected}, {"got", d[0].got}}).dump());
+  EXPECT_LT(d[0].expected.size(), 130u);
+}
+
+TEST(RecordDiff, AWarningPlaceWithoutABoxIsNoCrash) {
+  Json expected = sheet(), got = sheet();
+  expected["warnings"][0]["at"] = {{"page", 2}};
+  got["warnings"][0]["at"] = {{"page", 2}};
+  EXPECT_TRUE(diff_records(expected, got).empty());
+}
+
 }  // namespace

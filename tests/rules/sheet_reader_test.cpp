@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 #include <numeric>
+#include <tuple>
 
 #include "sheetx/extractor.h"
 #include "sheetx/rules.h"
@@ -201,6 +202,63 @@ TEST(SheetReader, AnItemsRegexThatCanMatchNothingStillEnds) {
   const auto sheets = sheetx::rules::read_sheets(sheetx::extractor::extract_file("samples/taito-35.pdf"), rules);
   ASSERT_EQ(sheets.size(), 1u);
   EXPECT_EQ(sheets[0].measure.initiatives.size(), 3u);
+}
+
+// A project table made by hand on the sheet's first page: each cell {row, col, row_span, text}
+// on a grid of 100 x 20 pt cells.
+sheetx::extractor::Document project_table(const std::vector<std::tuple<int, int, int, std::string>>& cells) {
+  auto document = one_row_sheet("施策1　名前");
+  sheetx::extractor::Table table;
+  table.cols = 6;
+  table.rows = 5;
+  table.box = {20, 100, 620, 200};
+  for (const auto& [row, col, span, text] : cells) {
+    const double x0 = 20 + 100.0 * col, y0 = 100 + 20.0 * row;
+    table.cells.push_back({row, col, span, 1, {x0, y0, x0 + 100, y0 + 20.0 * span}, text, {text}});
+  }
+  document.pages[0].tables.push_back(table);
+  return document;
+}
+
+const std::vector<std::tuple<int, int, int, std::string>> kHeader = {
+    {0, 0, 1, "（事業№）行政計画事業名"}, {0, 1, 1, "所管課"}, {0, 2, 1, "本事業の取り組み"},
+    {0, 3, 1, "（平成３０年度事業量）計画事業量"}, {0, 4, 1, "年度別事業計画"}, {0, 5, 1, "R２(2019)年度"}};
+
+TEST(SheetReader, TwoTargetRowsUnderOneNameCellAreTwoActivities) {
+  auto cells = kHeader;
+  for (const auto& c : std::vector<std::tuple<int, int, int, std::string>>{
+           {1, 0, 4, "1 事業"}, {1, 1, 4, "課"}, {1, 2, 4, "取組"},
+           {1, 3, 1, "10件"}, {1, 4, 1, "目標"}, {1, 5, 1, "5件"},
+           {2, 3, 1, "(3件)"}, {2, 4, 1, "実績"}, {2, 5, 1, "4件"},
+           {3, 3, 1, "20件"}, {3, 4, 1, "目標"}, {3, 5, 1, "6件"},
+           {4, 3, 1, "(4件)"}, {4, 4, 1, "実績"}, {4, 5, 1, "7件"}})
+    cells.push_back(c);
+  const std::vector<sheetx::rules::Ruleset> rules = {sheetx::rules::Ruleset::load(sheetx::rules::default_rules_path())};
+  const auto sheet = sheetx::rules::read_sheets(project_table(cells), rules).at(0);
+  ASSERT_EQ(sheet.projects.size(), 1u);
+  const auto& activities = sheet.projects[0].activities;
+  ASSERT_EQ(activities.size(), 2u);
+  EXPECT_EQ(activities[1].name, "取組");
+  EXPECT_EQ(activities[0].plan->value.value, 10);
+  EXPECT_EQ(activities[1].plan->value.value, 20);
+  EXPECT_EQ(activities[1].baseline->value.value, 4);
+  EXPECT_EQ(activities[1].years.at(0).actual->value.value, 7);
+}
+
+TEST(SheetReader, AHeaderWhoseEraAndGregorianYearsDisagreeIsWarnedAt) {
+  auto cells = kHeader;
+  for (const auto& c : std::vector<std::tuple<int, int, int, std::string>>{
+           {1, 0, 2, "1 事業"}, {1, 1, 2, "課"}, {1, 2, 2, "取組"}, {1, 3, 1, "5件"}, {1, 4, 1, "目標"},
+           {1, 5, 1, "5件"}, {2, 3, 1, "(3件)"}, {2, 4, 1, "実績"}, {2, 5, 1, "4件"}})
+    cells.push_back(c);
+  const std::vector<sheetx::rules::Ruleset> rules = {sheetx::rules::Ruleset::load(sheetx::rules::default_rules_path())};
+  const auto sheet = sheetx::rules::read_sheets(project_table(cells), rules).at(0);
+  const auto& w = sheet.warnings;
+  const auto year = std::find_if(w.begin(), w.end(), [](const auto& x) { return x.code == "year-mismatch"; });
+  ASSERT_NE(year, w.end());
+  ASSERT_TRUE(year->at);
+  EXPECT_EQ(year->at->box[0], 520);  // the header cell of that column
+  EXPECT_EQ(year->at->box[1], 100);
 }
 
 }  // namespace
