@@ -47,7 +47,6 @@ std::string mutate(std::string text, std::mt19937& random) {
 }
 
 void expect_sound(const Normalizer& normalizer, const std::string& text) {
-  const auto start = Clock::now();
   const Quantity quantity = normalizer.quantity(text);
   EXPECT_EQ(quantity.raw, text);
   if (!quantity.value) {
@@ -60,7 +59,6 @@ void expect_sound(const Normalizer& normalizer, const std::string& text) {
   (void)normalizer.fiscal_year(text);
   (void)normalizer.period(text);
   EXPECT_EQ(fold_width(fold_width(text)), fold_width(text)) << text;  // folding is idempotent
-  EXPECT_LT(Clock::now() - start, std::chrono::milliseconds(200)) << "slow on: " << text;
 }
 
 TEST(NormalizerFuzz, MutatedCellsAreReadOrReportedNeverCrash) {
