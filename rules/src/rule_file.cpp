@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -257,6 +258,16 @@ Ruleset Ruleset::load(const std::string& path) {
 const std::string& Ruleset::id() const { return file_->id; }
 const std::string& Ruleset::version() const { return file_->version; }
 
-std::string default_rules_path() { return SHEETX_DEFAULT_RULES; }
+std::string default_rules_path() {
+  // An installed sheetx (bin/sheetx) finds the rule file it was installed with; one run from its
+  // build tree finds the source tree's.
+  std::error_code error;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) {
+    const auto installed = exe.parent_path().parent_path() / SHEETX_INSTALLED_RULES;
+    if (std::filesystem::exists(installed, error)) return installed.string();
+  }
+  return SHEETX_DEFAULT_RULES;
+}
 
 }  // namespace sheetx::rules

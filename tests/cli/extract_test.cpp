@@ -187,4 +187,15 @@ TEST(Extract, TwoSheetsOfOneNumberInOnePdfKeepBothOutputs) {
   EXPECT_TRUE(fs::exists(dir / "out" / "twice-sheet2.json"));
 }
 
+TEST(Extract, AnInstalledSheetxUsesTheRuleFileInstalledWithIt) {
+  const fs::path prefix = scratch("install");
+  ASSERT_EQ(run("cmake --install " + quoted(SHEETX_BINARY_DIR) + " --prefix " + quoted(prefix) + " >/dev/null").status, 0);
+  const fs::path installed = prefix / "bin" / "sheetx";
+  const auto help = run(quoted(installed) + " extract --help");
+  EXPECT_NE(help.out.find((prefix / "share/sheetx/rules/taito-kensho.yaml").string()), std::string::npos) << help.out;
+  const auto result = run(quoted(installed) + " extract " + quoted(kSamples / "taito-12.pdf") + " --format jsonl 2>/dev/null");
+  EXPECT_EQ(result.status, 0);
+  EXPECT_EQ(nlohmann::json::parse(result.out)["measure"]["number"], 12);
+}
+
 }  // namespace
