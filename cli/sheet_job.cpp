@@ -1,7 +1,10 @@
 #include "sheet_job.h"
 
 #include <array>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <iterator>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -13,14 +16,10 @@
 
 namespace sheetx::cli {
 
-std::string file_sha256(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+std::string sha256_hex(std::string_view bytes) {
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
   EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
-  std::array<char, 1 << 16> buffer{};
-  while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
-    EVP_DigestUpdate(ctx.get(), buffer.data(), static_cast<std::size_t>(in.gcount()));
-  }
+  EVP_DigestUpdate(ctx.get(), bytes.data(), bytes.size());
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int size = 0;
   EVP_DigestFinal_ex(ctx.get(), digest.data(), &size);
@@ -51,14 +50,18 @@ std::vector<std::string> sheet_stems(const std::string& pdf, const nlohmann::ord
 nlohmann::ordered_json read_pdf(const std::string& path, const SheetJobOptions& options) {
   extractor::Settings settings;
   settings.max_pages = options.max_pages;
+  // Read once: the bytes extracted are the bytes hashed, even if the file changes meanwhile.
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(std::string("cannot open the file: ") + std::strerror(errno));
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   extractor::Document document;
   try {
-    document = extractor::extract_file(path, settings);
+    document = extractor::extract_bytes(bytes, path, settings);
   } catch (const extractor::ExtractError& e) {
     throw std::runtime_error(e.cause());  // the caller names the file
   }
   auto sheets = options.reader.read(document);
-  const std::string sha256 = file_sha256(path);
+  const std::string sha256 = sha256_hex(bytes);
   nlohmann::ordered_json out = {{"sheets", nlohmann::ordered_json::array()}, {"warnings", document.warnings}};
   for (auto& sheet : sheets) {
     sheet.source.path = path;

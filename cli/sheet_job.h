@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -24,7 +25,7 @@ nlohmann::ordered_json read_pdf(const std::string& path, const SheetJobOptions& 
 // sheet whose number is unknown or already taken by an earlier sheet of the same PDF).
 std::vector<std::string> sheet_stems(const std::string& pdf, const nlohmann::ordered_json& sheets);
 
-// SHA-256 of a file, lowercase hex.
-std::string file_sha256(const std::string& path);
+// SHA-256 of bytes, lowercase hex.
+std::string sha256_hex(std::string_view bytes);
 
 }  // namespace sheetx::cli

@@ -34,9 +34,6 @@ std::string line_to_text(const Line& line, const ReadingFrame& frame, const Sett
 // for a single line or centred lines (every line's middle at the cell's, ± the slack).
 double text_margin(const std::vector<Line>& lines, const ReadingFrame& frame, const Box& cell, const Settings& settings);
 
-// Printed lines -> one text: wrapped lines joined with no space between Japanese characters and
-// one space between two Latin words.
-std::string lines_to_text(const std::vector<std::string>& lines);
 
 // Free printed lines (read in `frame`) -> blocks of lines that follow each other closely and
 // overlap along the line; block boxes are page boxes.

@@ -13,10 +13,6 @@ std::size_t space_at(std::string_view text, std::size_t i) {
   return 0;
 }
 
-bool is_latin(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 }  // namespace
 
 std::string squeeze(std::string_view text) {
@@ -63,14 +59,12 @@ std::string utf8_prefix(std::string_view text, std::size_t characters) {
 }
 
 std::string join_wrapped(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const auto& raw : lines) {
-    std::string line = trim(raw);
-    if (line.empty()) continue;
-    if (!out.empty() && is_latin(out.back()) && is_latin(line.front())) out += ' ';
-    out += line;
+  std::vector<std::string> trimmed;
+  for (const auto& line : lines) {
+    std::string t = trim(line);
+    if (!t.empty()) trimmed.push_back(std::move(t));
   }
-  return out;
+  return extractor::lines_to_text(trimmed);
 }
 
 std::vector<std::string> paragraphs(const std::vector<std::string>& lines, const RE2* starts,

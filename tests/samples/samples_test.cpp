@@ -82,6 +82,13 @@ TEST(Samples, ExpectedFilesFollowTheSchema) {
   EXPECT_EQ(result.status, 0) << result.out;
 }
 
+TEST(Samples, EveryExpectedFigureIsPrintedInItsBox) {
+  const CommandResult result = run("/usr/bin/python3 " + quoted(kRoot / "tests/samples/figures_in_place.py") + " " +
+                                   quoted(kSamples) + " 2>&1");
+  EXPECT_EQ(result.status, 0) << result.out;
+  std::cout << result.out;
+}
+
 TEST(Samples, ExpectedFilesMatchTheirPdf) {
   // Each expected file names its PDF, its hash and its pages; a PDF's sheets cover all its pages.
   std::map<std::string, int> pages_covered;

@@ -123,6 +123,11 @@ class ExtractError : public std::runtime_error {
 };
 
 Document extract_file(const std::string& path, const Settings& settings = {});
+
+// Printed lines -> one text, as Cell::text is made: wrapped lines joined with no space between
+// Japanese characters and one space between two Latin words. For callers that rejoin a cell's
+// lines in parts (paragraphs, a figure and its revision).
+std::string lines_to_text(const std::vector<std::string>& lines);
 Document extract_bytes(std::string_view pdf, const std::string& name, const Settings& settings = {});
 
 }  // namespace sheetx::extractor
