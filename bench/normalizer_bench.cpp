@@ -41,14 +41,6 @@ void BM_QuantityKanjiCell(benchmark::State& state) {
 }
 BENCHMARK(BM_QuantityKanjiCell);
 
-void BM_QuantityToJson(benchmark::State& state) {
-  const Normalizer normalizer;
-  cycle(state, kSheetCells, [&](const std::string& cell) {
-    return sheetx::normalizer::to_json(normalizer.quantity(cell)).dump();
-  });
-}
-BENCHMARK(BM_QuantityToJson);
-
 void BM_FoldWidth(benchmark::State& state) {
   cycle(state, kSheetCells, [](const std::string& cell) { return sheetx::normalizer::fold_width(cell); });
 }

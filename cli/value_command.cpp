@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "sheetx/normalizer.h"
+#include "sheetx/records.h"
 
 namespace sheetx::cli {
 namespace {
@@ -38,7 +39,7 @@ std::string join_lines(const std::string& argument) {
 bool describe_quantity(const normalizer::Normalizer& normalizer, const std::string& text,
                        nlohmann::ordered_json& out) {
   const normalizer::Quantity quantity = normalizer.quantity(text);
-  out = normalizer::to_json(quantity);
+  out = records::to_json(quantity);
   if (quantity.parenthesized) out["parenthesized"] = true;
   if (!quantity.problems.empty()) out["problems"] = quantity.problems;
   return quantity.problems.empty();

@@ -1,12 +1,22 @@
-// Width folding and the dash-only test.
-#include <unicode/bytestream.h>
+// Width folding and the dash-only test, both through ICU (no hand-written UTF-8 decoding).
 #include <unicode/normalizer2.h>
 #include <unicode/uniset.h>
-#include <unicode/utf8.h>
+#include <unicode/unistr.h>
 
-#include "sheetx/normalizer.h"
+#include "impl.h"
 
 namespace sheetx::normalizer {
+
+icu::UnicodeSet frozen_set(const char16_t* pattern, const char* what) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeSet set(icu::UnicodeString(pattern), status);
+  if (U_FAILURE(status)) {
+    throw NormalizerError(std::string(what) + ": ICU UnicodeSet failed: " + u_errorName(status));
+  }
+  set.freeze();
+  return set;  // a copy of a frozen set is frozen
+}
+
 namespace {
 
 // NFKC limited to the ideographic space, full-width ASCII and half-width katakana. Plain NFKC
@@ -14,30 +24,27 @@ namespace {
 // katakana half-width. One immutable instance: ICU normalizers are thread-safe for const use.
 class WidthFolder {
  public:
-  WidthFolder() {
+  WidthFolder() : ranges_(frozen_set(u"[\\u3000\\uFF01-\\uFF5E\\uFF61-\\uFF9F]", "fold_width")) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-    ranges_.applyPattern(u"[\\u3000\\uFF01-\\uFF5E\\uFF61-\\uFF9F]", status);
     if (U_FAILURE(status)) {
-      throw NormalizerError(std::string("fold_width: ICU NFKC or UnicodeSet failed: ") +
-                            u_errorName(status));
+      throw NormalizerError(std::string("fold_width: ICU NFKC failed: ") + u_errorName(status));
     }
-    ranges_.freeze();
     folder_ = std::make_unique<icu::FilteredNormalizer2>(*nfkc, ranges_);
   }
 
+  // fromUTF8 turns ill-formed bytes into U+FFFD, so the folded text (units, JSON) is well-formed.
   std::string fold(std::string_view utf8) const {
-    std::string out;
-    out.reserve(utf8.size());
-    icu::StringByteSink<std::string> sink(&out);
+    const icu::UnicodeString text =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     UErrorCode status = U_ZERO_ERROR;
-    folder_->normalizeUTF8(0, icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())),
-                           sink, nullptr, status);
+    icu::UnicodeString folded;
+    folder_->normalize(text, folded, status);
     if (U_FAILURE(status)) {
-      throw NormalizerError(std::string("fold_width: ICU normalizeUTF8 failed: ") +
-                            u_errorName(status));
+      throw NormalizerError(std::string("fold_width: ICU normalize failed: ") + u_errorName(status));
     }
-    return out;
+    std::string out;
+    return folded.toUTF8String(out);
   }
 
  private:
@@ -45,68 +52,20 @@ class WidthFolder {
   std::unique_ptr<icu::FilteredNormalizer2> folder_;
 };
 
-bool is_blank(UChar32 c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000; }
-
-// A baseline column prints its dash in the column's parentheses: (―).
-bool is_parenthesis(UChar32 c) { return c == '(' || c == ')' || c == u'（' || c == u'）'; }
-
-bool is_dash(UChar32 c) {
-  switch (c) {
-    case u'―': case u'－': case u'-': case u'‐':  // the four the sheets use
-    case u'—': case u'–': case u'−': case u'‑': case u'─': case u'ー': case u'ｰ':
-      return true;
-    default:
-      return false;
-  }
-}
-
-// ICU's UTF-8 normalization passes ill-formed bytes through, but the folded text feeds units and
-// JSON: ill-formed sequences become U+FFFD first.
-bool well_formed(std::string_view utf8) {
-  const auto length = static_cast<int32_t>(utf8.size());
-  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
-  for (int32_t i = 0; i < length;) {
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
-
-std::string repaired(std::string_view utf8) {
-  const auto length = static_cast<int32_t>(utf8.size());
-  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
-  std::string out;
-  for (int32_t i = 0; i < length;) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    if (c < 0) {
-      out += "\uFFFD";
-    } else {
-      out.append(utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string fold_width(std::string_view utf8) {
   static const WidthFolder folder;  // immutable after construction; built once, thread-safely
-  return well_formed(utf8) ? folder.fold(utf8) : folder.fold(repaired(utf8));
+  return folder.fold(utf8);
 }
 
 bool has_no_figure(std::string_view cell_text) {
-  int32_t i = 0;
+  // Blanks, the dashes (the sheets use ― － - ‐; the rest look alike) and the parentheses a
+  // baseline column prints its dash in: (―). Ill-formed bytes count as U+FFFD, not in the set.
+  static const icu::UnicodeSet kNoFigure = frozen_set(
+      u"[\\u0009\\u000A\\u000D\\u0020\\u3000()（）―－\\-‐—–−‑─ーｰ]", "has_no_figure");
   const auto length = static_cast<int32_t>(cell_text.size());
-  const auto* bytes = reinterpret_cast<const uint8_t*>(cell_text.data());
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    if (!is_blank(c) && !is_dash(c) && !is_parenthesis(c)) return false;
-  }
-  return true;
+  return kNoFigure.spanUTF8(cell_text.data(), length, USET_SPAN_CONTAINED) == length;
 }
 
 }  // namespace sheetx::normalizer

@@ -11,10 +11,15 @@
 #include <unicode/calendar.h>
 #include <unicode/rbnf.h>
 #include <unicode/smpdtfmt.h>
+#include <unicode/uniset.h>
 
 #include "sheetx/normalizer.h"
 
 namespace sheetx::normalizer {
+
+// A frozen UnicodeSet from a pattern (frozen sets are safe for concurrent use); throws
+// NormalizerError naming `what` when ICU rejects the pattern.
+icu::UnicodeSet frozen_set(const char16_t* pattern, const char* what);
 
 // What ICU's Japanese calendar says of one era, kept once asked for (formatting names and
 // getActualMaximum cost more than the parse itself).
@@ -37,9 +42,11 @@ struct Normalizer::Impl {
   std::unique_ptr<icu::SimpleDateFormat> era_year, narrow_era_year, era_name, narrow_era_name;
   // Scratch calendar for parsing and era arithmetic (why a Normalizer is one per thread).
   std::unique_ptr<icu::Calendar> calendar;
-  mutable std::map<int32_t, EraSpan> eras;  // by ICU era index
-  // Headers repeat on every back page and ICU's era parse costs tens of microseconds: each
-  // header text is read once.
+  // By ICU era index: bounded by the eras ICU knows (some 240).
+  mutable std::map<int32_t, EraSpan> eras;
+  // Headers repeat on every back page and ICU's era parse costs tens of microseconds: the
+  // header texts read last are kept, at most kKeptFiscalYears (then the cache starts afresh).
+  static constexpr std::size_t kKeptFiscalYears = 256;
   mutable std::unordered_map<std::string, std::optional<FiscalYear>> fiscal_years;
 
   Impl(std::vector<std::string> extra_counters);

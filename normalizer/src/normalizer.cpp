@@ -14,7 +14,7 @@ const char* const kCounters[] = {
     "%", "円", "千円", "百万円", "日", "日間", "時間", "本", "台", "冊", "部", "枚", "点", "店",
     "店舗", "事業", "事業者", "施設", "世帯", "戸", "棟", "区画", "講座", "コース", "種類",
     "品目", "クラス", "組", "団", "チーム", "人日", "か月", "ヶ月", "カ月", "週", "倍",
-    "ポイント", "位", "歳", "号", "誌", "個", "基", "機", "ha", "m", "km", "m2", "㎡", "kg", "t"};
+    "ポイント", "位", "歳", "号", "誌", "個", "基", "機", "ha", "m", "km", "m2", "㎡", "kg", "t", "割"};
 
 void check(UErrorCode status, const char* what) {
   if (U_FAILURE(status)) {
@@ -76,7 +76,5 @@ Normalizer::Normalizer(std::vector<std::string> extra_counters)
 Normalizer::~Normalizer() = default;
 Normalizer::Normalizer(Normalizer&&) noexcept = default;
 Normalizer& Normalizer::operator=(Normalizer&&) noexcept = default;
-
-const std::vector<std::string>& Normalizer::counters() const { return impl_->counters; }
 
 }  // namespace sheetx::normalizer

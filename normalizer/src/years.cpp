@@ -221,6 +221,7 @@ std::optional<FiscalYear> Normalizer::fiscal_year(std::string_view text) const {
     year->year_end = header.indexOf(u"年度末") >= 0;
     year->estimate = header.indexOf(u"見込") >= 0;
   }
+  if (impl_->fiscal_years.size() >= Impl::kKeptFiscalYears) impl_->fiscal_years.clear();
   impl_->fiscal_years.emplace(text, year);
   return year;
 }

@@ -1,6 +1,7 @@
 // Sheet -> the JSON document of ../shared/docs/record-format.md, keys in the contract's order.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <tuple>
 #include <utility>
 
@@ -18,8 +19,19 @@ Json at_json(const At& at) {
   return {{"page", at.page}, {"box", box}};
 }
 
+Json number_json(std::optional<double> value) {
+  if (!value) return nullptr;
+  // Whole numbers print as integers (4600, not 4600.0) while they are exact in a double.
+  if (std::trunc(*value) == *value && std::fabs(*value) < 9007199254740992.0) {
+    return static_cast<std::int64_t>(*value);
+  }
+  return *value;
+}
+
+Json unit_json(const std::optional<std::string>& unit) { return unit ? Json(*unit) : Json(nullptr); }
+
 Json quantity_json(const Quantity& q) {
-  Json out = normalizer::to_json(q.value);
+  Json out = to_json(static_cast<const normalizer::Quantity&>(q));
   out["at"] = at_json(q.at);
   return out;
 }
@@ -87,6 +99,24 @@ Json project_json(const Project& p) {
 }
 
 }  // namespace
+
+nlohmann::ordered_json to_json(const normalizer::Quantity& quantity) {
+  Json json = {{"raw", quantity.raw}, {"value", number_json(quantity.value)}, {"unit", unit_json(quantity.unit)}};
+  if (quantity.cumulative) json["cumulative"] = true;
+  if (quantity.per_year) json["per_year"] = true;
+  if (quantity.approximate) json["approximate"] = true;
+  if (quantity.bound) json["bound"] = normalizer::bound_name(*quantity.bound);
+  if (quantity.range_to) json["range_to"] = number_json(quantity.range_to);
+  if (quantity.running_total) json["running_total"] = number_json(quantity.running_total);
+  if (quantity.revised) {
+    Json revised = {{"value", number_json(quantity.revised->value)}, {"unit", unit_json(quantity.revised->unit)}};
+    if (quantity.revised->per_year) revised["per_year"] = true;
+    json["revised"] = std::move(revised);
+  }
+  if (quantity.estimate) json["estimate"] = true;
+  if (quantity.status) json["status"] = *quantity.status;
+  return json;
+}
 
 bool warning_order(const Warning& a, const Warning& b) {
   // Positions rounded to a point: a strict weak ordering that keeps one row's cells together.

@@ -16,11 +16,12 @@ std::string number(double value) {
   return out.str();
 }
 
-std::string figure(const Quantity& q) { return "「" + q.value.raw + "」"; }
+std::string figure(const Quantity& q) { return "「" + q.raw + "」"; }
 
-// A figure cell with printed text that the normalizer could not turn into a number.
+// A figure cell with printed text that the normalizer could not turn into a number (a status
+// word such as 実施 is read: it has no number).
 void check_readable(const Quantity* q, std::vector<Warning>& out) {
-  if (q && !q->value.value && !normalizer::has_no_figure(q->value.raw)) {
+  if (q && !q->value && !q->status && !normalizer::has_no_figure(q->raw)) {
     out.push_back({"unreadable-figure", "cannot read the figure " + figure(*q), q->at});
   }
 }
@@ -35,19 +36,19 @@ void check_activity(const records::Project& project, const records::Activity& ac
   for (const auto& year : activity.years) {
     check_readable(year.target ? &*year.target : nullptr, out);
     check_readable(year.actual ? &*year.actual : nullptr, out);
-    if (year.target && year.target->value.value) {
-      targets += *year.target->value.value;
+    if (year.target && year.target->value) {
+      targets += *year.target->value;
     }
-    if (year.target && year.actual && year.target->value.unit && year.actual->value.unit &&
-        normalizer::fold_width(*year.target->value.unit) != normalizer::fold_width(*year.actual->value.unit)) {
+    if (year.target && year.actual && year.target->unit && year.actual->unit &&
+        normalizer::fold_width(*year.target->unit) != normalizer::fold_width(*year.actual->unit)) {
       out.push_back({"unit-mismatch",
                      where + "fiscal " + std::to_string(year.fiscal_year) + " target " + figure(*year.target) +
                          " and actual " + figure(*year.actual) + " are in different counters",
                      year.actual->at});
     }
   }
-  if (!activity.plan || !activity.plan->value.value) return;
-  const auto& plan = activity.plan->value;
+  if (!activity.plan || !activity.plan->value) return;
+  const auto& plan = *activity.plan;
   // Targets printed as a dash count as none: a plan of 30 over ―, ―, ― is not their sum.
   if (!plan.per_year && std::abs(targets - *plan.value) > 1e-9) {
     out.push_back({"plan-sum-mismatch",
@@ -55,10 +56,10 @@ void check_activity(const records::Project& project, const records::Activity& ac
                        number(targets) + ")",
                    activity.plan->at});
   }
-  if (plan.running_total && activity.baseline && activity.baseline->value.running_total &&
-      std::abs(*activity.baseline->value.running_total + *plan.value - *plan.running_total) > 1e-9) {
+  if (plan.running_total && activity.baseline && activity.baseline->running_total &&
+      std::abs(*activity.baseline->running_total + *plan.value - *plan.running_total) > 1e-9) {
     out.push_back({"running-total-mismatch",
-                   where + "running total " + number(*activity.baseline->value.running_total) + " + plan " +
+                   where + "running total " + number(*activity.baseline->running_total) + " + plan " +
                        number(*plan.value) + " is not the plan's running total " + number(*plan.running_total),
                    activity.plan->at});
   }

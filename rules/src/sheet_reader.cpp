@@ -492,7 +492,7 @@ class ProjectReader {
         }
       } else if (column.role == "year" && column.fiscal_year) {
         auto q = figures.read(*cells.front(), *kind == Kind::kTarget ? "year.target" : "year.actual");
-        if (*kind == Kind::kActual && column.estimate) q.value.estimate = true;
+        if (*kind == Kind::kActual && column.estimate) q.estimate = true;
         year_entry(current, *column.fiscal_year)(*kind) = std::move(q);
       }
     }

@@ -8,10 +8,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <regex>
 #include <string>
 
 #include "sheetx/extractor.h"
+#include "text_layout.h"
 
 namespace ex = sheetx::extractor;
 namespace fs = std::filesystem;
@@ -311,3 +313,20 @@ TEST(Lattice, AtLeastNineOfTenTablesExact) {
 }
 
 }  // namespace
+
+// Poppler drops the ideographic space between two runs: one is put back where the gap is one em
+// wide, never between runs that touch (施策名前 must not read 施策　名前) or stand a fraction of an
+// em apart.
+TEST(LineToText, IdeographicSpaceOnlyForAGapOfOneEm) {
+  const ex::Settings settings;
+  const ex::ReadingFrame frame{0, 600, 800};
+  auto joined = [&](double gap_em) {
+    const ex::Word left{"施策", {100, 100, 120, 110}, "", 10, 0};
+    const ex::Word right{"名前", {120 + gap_em * 10, 100, 140 + gap_em * 10, 110}, "", 10, 0};
+    return ex::line_to_text({&left, &right}, frame, settings, std::numeric_limits<double>::quiet_NaN());
+  };
+  EXPECT_EQ(joined(0), "施策名前");
+  EXPECT_EQ(joined(0.5), "施策名前");
+  EXPECT_EQ(joined(1), "施策　名前");
+  EXPECT_EQ(joined(1.2), "施策　名前");
+}

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "sheetx/normalizer.h"
+#include "sheetx/records.h"
 
 namespace sheetx::normalizer {
 namespace {
@@ -55,7 +56,7 @@ void expect_sound(const Normalizer& normalizer, const std::string& text) {
   if (quantity.unit) {
     EXPECT_TRUE(quantity.value.has_value()) << text;
   }
-  EXPECT_NO_THROW(to_json(quantity).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  EXPECT_NO_THROW(records::to_json(quantity).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   (void)normalizer.fiscal_year(text);
   (void)normalizer.period(text);
   EXPECT_EQ(fold_width(fold_width(text)), fold_width(text)) << text;  // folding is idempotent

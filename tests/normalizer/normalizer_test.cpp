@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "sheetx/normalizer.h"
+#include "sheetx/records.h"
 
 namespace sheetx::normalizer {
 namespace {
@@ -90,7 +91,7 @@ struct QuantityCase {
 std::ostream& operator<<(std::ostream& out, const QuantityCase& c) { return out << c.printed; }
 
 nlohmann::json observed(const Quantity& quantity) {
-  nlohmann::json json = to_json(quantity);  // compared as a map: key order aside
+  nlohmann::json json = records::to_json(quantity);  // compared as a map: key order aside
   json.erase("raw");
   if (quantity.parenthesized) json["parenthesized"] = true;
   return json;
@@ -222,6 +223,100 @@ INSTANTIATE_TEST_SUITE_P(Figures, QuantityTable, testing::Values(
     QuantityCase{"―――", R"({"value":null,"unit":null})"},
     QuantityCase{"ｰ", R"({"value":null,"unit":null})"}));
 
+// Japanese large numbers in digits: 兆 億 万 close groups of places, 千 百 stand within a group;
+// a counter that starts with a multiplier (千円, 百万円) is the unit unless a multiplier came
+// before. 1万5千円 once read as 10005 千円 (a 667-fold error).
+INSTANTIATE_TEST_SUITE_P(LargeNumbers, QuantityTable, testing::Values(
+    QuantityCase{"1万5千円", R"({"value":15000,"unit":"円"})"},
+    QuantityCase{"１万５千円", R"({"value":15000,"unit":"円"})"},
+    QuantityCase{"一万五千円", R"({"value":15000,"unit":"円"})"},
+    QuantityCase{"1億2,000万円", R"({"value":120000000,"unit":"円"})"},
+    QuantityCase{"1億2千万円", R"({"value":120000000,"unit":"円"})"},
+    QuantityCase{"1億5千万円", R"({"value":150000000,"unit":"円"})"},
+    QuantityCase{"１億５千万円", R"({"value":150000000,"unit":"円"})"},
+    QuantityCase{"3万円", R"({"value":30000,"unit":"円"})"},
+    QuantityCase{"３万円", R"({"value":30000,"unit":"円"})"},
+    QuantityCase{"2千500円", R"({"value":2500,"unit":"円"})"},
+    QuantityCase{"２千５００円", R"({"value":2500,"unit":"円"})"},
+    QuantityCase{"3千万円", R"({"value":30000000,"unit":"円"})"},
+    QuantityCase{"2千500万円", R"({"value":25000000,"unit":"円"})"},
+    QuantityCase{"1千2百万円", R"({"value":12000000,"unit":"円"})"},
+    QuantityCase{"1千2万円", R"({"value":10020000,"unit":"円"})"},
+    QuantityCase{"1万5千5百円", R"({"value":15500,"unit":"円"})"},
+    QuantityCase{"1億3百万円", R"({"value":103000000,"unit":"円"})"},
+    QuantityCase{"12万3,456円", R"({"value":123456,"unit":"円"})"},
+    QuantityCase{"1兆2,000億円", R"({"value":1200000000000,"unit":"円"})"},
+    QuantityCase{"1,500万人", R"({"value":15000000,"unit":"人"})"},
+    QuantityCase{"5千円", R"({"value":5,"unit":"千円"})"},
+    QuantityCase{"５千円", R"({"value":5,"unit":"千円"})"},
+    QuantityCase{"5百万円", R"({"value":5,"unit":"百万円"})"},
+    QuantityCase{"五百万円", R"({"value":5,"unit":"百万円"})"},
+    QuantityCase{"1.5千円", R"({"value":1.5,"unit":"千円"})"},
+    QuantityCase{"3千人", R"({"value":3000,"unit":"人"})"},
+    QuantityCase{"1万千円", R"({"value":null,"unit":null})", "digits and kanji numerals mixed"},
+    QuantityCase{"1万2万円", R"({"value":null,"unit":null})", "multipliers out of order"},
+    QuantityCase{"1万1億円", R"({"value":null,"unit":null})", "multipliers out of order"},
+    QuantityCase{"1億2億円", R"({"value":null,"unit":null})", "multipliers out of order"},
+    QuantityCase{"1万20000人", R"({"value":null,"unit":null})", "multipliers out of order"},
+    QuantityCase{"2千5000円", R"({"value":null,"unit":null})", "multipliers out of order"},
+    QuantityCase{"5百3千円", R"({"value":null,"unit":null})", "multipliers out of order"},
+    QuantityCase{"1万15千円", R"({"value":null,"unit":null})", "multipliers out of order"}));
+
+// Figures with qualifiers (record-format.md, "Figures with qualifiers"), each form printed in
+// half- and full-width.
+INSTANTIATE_TEST_SUITE_P(Qualifiers, QuantityTable, testing::Values(
+    QuantityCase{"約1,200人", R"({"value":1200,"unit":"人","approximate":true})"},
+    QuantityCase{"約１，２００人", R"({"value":1200,"unit":"人","approximate":true})"},
+    QuantityCase{"50%以上", R"({"value":50,"unit":"%","bound":"at_least"})"},
+    QuantityCase{"５０％以上", R"({"value":50,"unit":"%","bound":"at_least"})"},
+    QuantityCase{"10件以下", R"({"value":10,"unit":"件","bound":"at_most"})"},
+    QuantityCase{"１０件以下", R"({"value":10,"unit":"件","bound":"at_most"})"},
+    QuantityCase{"3回未満", R"({"value":3,"unit":"回","bound":"less_than"})"},
+    QuantityCase{"３回未満", R"({"value":3,"unit":"回","bound":"less_than"})"},
+    QuantityCase{"100人超", R"({"value":100,"unit":"人","bound":"more_than"})"},
+    QuantityCase{"１００人超", R"({"value":100,"unit":"人","bound":"more_than"})"},
+    QuantityCase{"年12回程度", R"({"value":12,"unit":"回","per_year":true,"approximate":true})"},
+    QuantityCase{"年１２回程度", R"({"value":12,"unit":"回","per_year":true,"approximate":true})"},
+    QuantityCase{"1～3回", R"({"value":1,"unit":"回","range_to":3})"},
+    QuantityCase{"１～３回", R"({"value":1,"unit":"回","range_to":3})"},
+    QuantityCase{"1〜3回", R"({"value":1,"unit":"回","range_to":3})"},
+    QuantityCase{"１〜３回", R"({"value":1,"unit":"回","range_to":3})"},
+    QuantityCase{"1~3回", R"({"value":1,"unit":"回","range_to":3})"},
+    QuantityCase{"1回～3回", R"({"value":1,"unit":"回","range_to":3})"},
+    QuantityCase{"1,000～1,500人", R"({"value":1000,"unit":"人","range_to":1500})"},
+    QuantityCase{"3割", R"({"value":3,"unit":"割"})"},
+    QuantityCase{"３割", R"({"value":3,"unit":"割"})"},
+    QuantityCase{"1.5倍", R"({"value":1.5,"unit":"倍"})"},
+    QuantityCase{"１．５倍", R"({"value":1.5,"unit":"倍"})"},
+    QuantityCase{"実施", R"({"value":null,"unit":null,"status":"実施"})"},
+    QuantityCase{"　実施　", R"({"value":null,"unit":null,"status":"実施"})"},
+    QuantityCase{"未実施", R"({"value":null,"unit":null,"status":"未実施"})"},
+    QuantityCase{"完了", R"({"value":null,"unit":null,"status":"完了"})"},
+    QuantityCase{"検討中", R"({"value":null,"unit":null,"status":"検討中"})"},
+    QuantityCase{"○", R"({"value":null,"unit":null,"status":"○"})"},
+    QuantityCase{"×", R"({"value":null,"unit":null,"status":"×"})"},
+    QuantityCase{"約1～3回", R"({"value":1,"unit":"回","approximate":true,"range_to":3})"},
+    QuantityCase{"100人以上程度", R"({"value":100,"unit":"人","approximate":true,"bound":"at_least"})"},
+    QuantityCase{"年約12回", R"({"value":12,"unit":"回","per_year":true,"approximate":true})"},
+    QuantityCase{"(約9社)", R"({"value":9,"unit":"社","approximate":true,"parenthesized":true})"},
+    QuantityCase{"約100件", R"({"value":100,"unit":"件","approximate":true})"}));
+
+// A qualified figure that cannot be read whole says so.
+INSTANTIATE_TEST_SUITE_P(QualifierFailures, QuantityTable, testing::Values(
+    QuantityCase{"1回～3件", R"({"value":null,"unit":null})", "different units"},
+    QuantityCase{"３～１回", R"({"value":null,"unit":null})", "runs backwards"},
+    QuantityCase{"1～回", R"({"value":null,"unit":null})", "no figure in '1~回'"},
+    QuantityCase{"～3回", R"({"value":null,"unit":null})", "no figure in '~3回'"},
+    QuantityCase{"10件以上以下", R"({"value":null,"unit":null})", "two bounds"},
+    QuantityCase{"約", R"({"value":null,"unit":null})", "no figure"},
+    QuantityCase{"以上", R"({"value":null,"unit":null})", "no figure"},
+    QuantityCase{"〇", R"({"value":null,"unit":null})", "a mark or a zero"},
+    QuantityCase{"実施\n3回", R"({"value":null,"unit":null})", "status word '実施' beside a figure"},
+    QuantityCase{"19社\n(約15社)", R"({"value":19,"unit":"社"})", "says more than a revision holds"},
+    QuantityCase{"19社\n(実施)", R"({"value":19,"unit":"社"})", "says more than a revision holds"},
+    QuantityCase{"45社\n(累計約229社)", R"({"value":45,"unit":"社","running_total":229})", "is qualified"},
+    QuantityCase{"実施済", R"({"value":null,"unit":null})", "no figure"}));
+
 // 見込み: an estimated actual, wherever the cell says so.
 INSTANTIATE_TEST_SUITE_P(Estimates, QuantityTable, testing::Values(
     QuantityCase{"15社見込み", R"({"value":15,"unit":"社","estimate":true})"},
@@ -236,7 +331,6 @@ INSTANTIATE_TEST_SUITE_P(Estimates, QuantityTable, testing::Values(
 INSTANTIATE_TEST_SUITE_P(Failures, QuantityTable, testing::Values(
     QuantityCase{"未定", R"({"value":null,"unit":null})", "no figure"},
     QuantityCase{"約?", R"({"value":null,"unit":null})", "no figure"},
-    QuantityCase{"約100件", R"({"value":null,"unit":null})", "no figure"},
     QuantityCase{"?", R"({"value":null,"unit":null})", "no figure"},
     QuantityCase{"社", R"({"value":null,"unit":null})", "no figure"},
     QuantityCase{"abc", R"({"value":null,"unit":null})", "no figure"},
@@ -251,9 +345,6 @@ INSTANTIATE_TEST_SUITE_P(Failures, QuantityTable, testing::Values(
     QuantityCase{"1億二千万円", R"({"value":null,"unit":null})", "digits and kanji numerals mixed"},
     QuantityCase{"3三件", R"({"value":null,"unit":null})", "digits and kanji numerals mixed"},
     QuantityCase{"一二三件", R"({"value":null,"unit":null})", "kanji numeral '一二三' not readable"},
-    QuantityCase{"1万2万円", R"({"value":null,"unit":null})", "multipliers out of order"},
-    QuantityCase{"1千2万円", R"({"value":null,"unit":null})", "multipliers out of order"},
-    QuantityCase{"1万20000人", R"({"value":null,"unit":null})", "multipliers out of order"},
     QuantityCase{"19社\n15社", R"({"value":19,"unit":"社"})", "unexpected figure '15社'"},
     QuantityCase{"(1社)\n(2社)", R"({"value":1,"unit":"社","parenthesized":true})", "unexpected figure '2社'"},
     QuantityCase{"(9社", R"({"value":9,"unit":"社","parenthesized":true})", "'(' without ')'"},
@@ -277,11 +368,21 @@ TEST(Quantity, RuleFileCountersAreKnownAndFolded) {
   expect_quantity(normalizer, {"3社", R"({"value":3,"unit":"社"})"});
 }
 
+TEST(Quantity, JsonPrintsQualifiersInContractOrder) {
+  EXPECT_EQ(records::to_json(shared_normalizer().quantity("年約1～3回以上")).dump(),
+            R"({"raw":"年約1～3回以上","value":1,"unit":"回","per_year":true,"approximate":true,)"
+            R"("bound":"at_least","range_to":3})");
+  EXPECT_EQ(records::to_json(shared_normalizer().quantity("実施")).dump(),
+            R"({"raw":"実施","value":null,"unit":null,"status":"実施"})");
+  EXPECT_EQ(records::to_json(shared_normalizer().quantity("1.5倍")).dump(),
+            R"({"raw":"1.5倍","value":1.5,"unit":"倍"})");
+}
+
 TEST(Quantity, JsonPrintsWholeNumbersAsIntegersAndOnlyTheFlagsSetInContractOrder) {
   const Quantity quantity = shared_normalizer().quantity("延べ4,600社");
-  EXPECT_EQ(to_json(quantity).dump(),
+  EXPECT_EQ(records::to_json(quantity).dump(),
             R"({"raw":"延べ4,600社","value":4600,"unit":"社","cumulative":true})");
-  EXPECT_EQ(to_json(shared_normalizer().quantity("")).dump(),
+  EXPECT_EQ(records::to_json(shared_normalizer().quantity("")).dump(),
             R"({"raw":"","value":null,"unit":null})");
 }
 

@@ -63,9 +63,9 @@ TEST(SheetReader, SeedReplicaIndicator) {
   ASSERT_EQ(i.values.size(), 5u);
   EXPECT_EQ(i.values[0].kind, "baseline");
   EXPECT_EQ(i.values[0].fiscal_year, 2018);
-  EXPECT_EQ(i.values[0].quantity.value.raw, "延べ4,600社");
-  EXPECT_EQ(i.values[0].quantity.value.value, 4600);
-  EXPECT_TRUE(i.values[0].quantity.value.cumulative);
+  EXPECT_EQ(i.values[0].quantity.raw, "延べ4,600社");
+  EXPECT_EQ(i.values[0].quantity.value, 4600);
+  EXPECT_TRUE(i.values[0].quantity.cumulative);
   EXPECT_EQ(i.values[2].kind, "actual");
   EXPECT_EQ(i.values[2].fiscal_year, 2020);
   EXPECT_EQ(i.values[4].kind, "target");
@@ -84,17 +84,17 @@ TEST(SheetReader, SeedReplicaProjectsAcrossBackPages) {
   EXPECT_FALSE(s.projects[0].reposted);
   const auto& revised = s.projects[0].activities.at(0);  // 年19社 over (年15社)
   ASSERT_TRUE(revised.plan);
-  EXPECT_EQ(revised.plan->value.value, 19);
-  EXPECT_TRUE(revised.plan->value.per_year);
-  ASSERT_TRUE(revised.plan->value.revised);
-  EXPECT_EQ(revised.plan->value.revised->value, 15);
+  EXPECT_EQ(revised.plan->value, 19);
+  EXPECT_TRUE(revised.plan->per_year);
+  ASSERT_TRUE(revised.plan->revised);
+  EXPECT_EQ(revised.plan->revised->value, 15);
   const auto& exchange = s.projects[2].activities;  // two activities under one merged project cell
   ASSERT_EQ(exchange.size(), 2u);
   ASSERT_EQ(exchange[0].years.size(), 3u);
   EXPECT_EQ(exchange[0].years[0].fiscal_year, 2019);
   EXPECT_EQ(exchange[0].years[2].fiscal_year, 2021);
   ASSERT_TRUE(exchange[0].years[2].actual);
-  EXPECT_TRUE(exchange[0].years[2].actual->value.estimate);
+  EXPECT_TRUE(exchange[0].years[2].actual->estimate);
   EXPECT_EQ(exchange[0].baseline_fiscal_year, 2018);
   // Pages 2 and 3 both hold projects: the table continues after its repeated header.
   EXPECT_EQ(s.projects.front().activities.front().plan->at.page, 2);
@@ -239,10 +239,10 @@ TEST(SheetReader, TwoTargetRowsUnderOneNameCellAreTwoActivities) {
   const auto& activities = sheet.projects[0].activities;
   ASSERT_EQ(activities.size(), 2u);
   EXPECT_EQ(activities[1].name, "取組");
-  EXPECT_EQ(activities[0].plan->value.value, 10);
-  EXPECT_EQ(activities[1].plan->value.value, 20);
-  EXPECT_EQ(activities[1].baseline->value.value, 4);
-  EXPECT_EQ(activities[1].years.at(0).actual->value.value, 7);
+  EXPECT_EQ(activities[0].plan->value, 10);
+  EXPECT_EQ(activities[1].plan->value, 20);
+  EXPECT_EQ(activities[1].baseline->value, 4);
+  EXPECT_EQ(activities[1].years.at(0).actual->value, 7);
 }
 
 TEST(SheetReader, AHeaderWhoseEraAndGregorianYearsDisagreeIsWarnedAt) {

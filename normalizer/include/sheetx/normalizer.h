@@ -1,15 +1,18 @@
 // sheetx normalizer: the text of one cell in, typed values out.
 //
 // In:  a cell's text as printed (UTF-8; a cell of several printed lines has them joined by "\n").
-// Out: a Quantity (figure, counter, qualifiers such as 延べ/年/累計/見込み, a revision on a second
-//      line), or the Gregorian fiscal year a header names (令和元年度, R２(2020)年度末, H30,
-//      2023年度末), or the span of a period label (令和元～２年度).
+// Out: a Quantity (figure, counter, qualifiers such as 延べ/年/累計/見込み/約/以上/～, a revision
+//      on a second line, or a status word such as 実施 or ○), or the Gregorian fiscal year a
+//      header names (令和元年度, R２(2020)年度末, H30, 2023年度末), or the span of a period
+//      label (令和元～２年度).
 // Nothing is guessed: what cannot be read leaves the value empty and says why in `problems`
 // (quantities) or `warnings` (years). Era arithmetic is ICU's Japanese calendar, not a table.
 //
-// Thread safety: fold_width, has_no_figure and to_json are safe from any thread. A Normalizer
-// keeps ICU formatters and a scratch calendar that are not safe for concurrent use: give each
-// thread its own Normalizer (construction costs about a millisecond; calls are cheap).
+// The record format's JSON of a Quantity is the records library's (records::to_json).
+//
+// Thread safety: fold_width and has_no_figure are safe from any thread. A Normalizer keeps ICU
+// formatters, a scratch calendar and a small cache that are not safe for concurrent use: give
+// each thread its own Normalizer (construction costs about a millisecond; calls are cheap).
 #pragma once
 
 #include <memory>
@@ -18,8 +21,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace sheetx::normalizer {
 
@@ -40,16 +41,27 @@ struct Revision {
   bool per_year = false;
 };
 
+// Which side of the figure the true number lies on: 以上, 以下, 未満, 超.
+enum class Bound { at_least, at_most, less_than, more_than };
+
+// The record format's name of a bound: "at_least", "at_most", "less_than", "more_than".
+const char* bound_name(Bound bound);
+
 struct Quantity {
   std::string raw;                      // exactly as given, never folded
-  std::optional<double> value;          // null for dashes, empty cells and what could not be read
+  std::optional<double> value;          // null for dashes, empty cells, status words and what
+                                        // could not be read
   std::optional<std::string> unit;      // the counter as printed (width-folded), null when none
   bool cumulative = false;              // 延べ (or a lone 累計 figure)
   bool per_year = false;                // 年 / 年間 before the figure
+  bool approximate = false;             // 約 before or 程度 after the figure
+  std::optional<Bound> bound;           // 以上 / 以下 / 未満 / 超 after the figure
+  std::optional<double> range_to;       // 1～3回: value 1, range_to 3
   bool estimate = false;                // 見込み in the cell
   bool parenthesized = false;           // (9社): the baseline column's convention
   std::optional<double> running_total;  // （累計229社）
   std::optional<Revision> revised;      // a parenthesised second figure under a plain one
+  std::optional<std::string> status;    // 実施, 未実施, 完了, 検討中, ○, ×: the word as printed
   std::vector<std::string> problems;    // why it was not fully read; empty when all was read
 };
 
@@ -83,23 +95,17 @@ class Normalizer {
   Normalizer& operator=(Normalizer&&) noexcept;
 
   Quantity quantity(std::string_view cell_text) const;
-  // The year a column header or cell names, or nullopt when it names none.
+  // The year a column header or cell names, or nullopt when it names none. The last few hundred
+  // texts read are kept (headers repeat on every page and an era parse costs tens of µs), so
+  // this const call writes to a bounded cache: one Normalizer per thread.
   std::optional<FiscalYear> fiscal_year(std::string_view text) const;
   // A period label such as 令和元～２年度 or 2019～2020年度 (one year alone gives from == to).
   std::optional<Period> period(std::string_view label) const;
-
-  // The counters this normalizer knows, folded, longest first.
-  const std::vector<std::string>& counters() const;
 
   struct Impl;  // the ICU objects; opaque, defined in normalizer/src
 
  private:
   std::unique_ptr<Impl> impl_;
 };
-
-// A quantity as the record format wants it: raw, value (an integer when whole), unit, then only
-// the flags that are set: cumulative, per_year, running_total, revised {value, unit, per_year?},
-// estimate. No "at" (the records layer adds provenance) and no problems.
-nlohmann::ordered_json to_json(const Quantity& quantity);
 
 }  // namespace sheetx::normalizer

@@ -29,9 +29,9 @@ struct At {
   std::array<double, 4> box{};
 };
 
-// A figure as printed and as read, with where it was printed.
-struct Quantity {
-  normalizer::Quantity value;
+// A figure as printed and as read (the normalizer's Quantity: raw, value, unit, qualifiers),
+// with where it was printed.
+struct Quantity : normalizer::Quantity {
   At at;
 };
 
@@ -119,6 +119,12 @@ struct Sheet {
 bool warning_order(const Warning& a, const Warning& b);
 
 nlohmann::ordered_json to_json(const Sheet& sheet);
+
+// A quantity as the record format writes it: raw, value (an integer when whole), unit, then
+// only the qualifiers that are set, in the contract's order: cumulative, per_year,
+// approximate, bound, range_to, running_total, revised {value, unit, per_year?}, estimate,
+// status. No "at" (to_json(Sheet) adds it) and no problems (the rules layer makes them warnings).
+nlohmann::ordered_json to_json(const normalizer::Quantity& quantity);
 
 // A file written whole or not at all: the bytes go to a temporary file of its own beside the
 // target (two runs never mix their bytes), which commit() syncs and renames into place, so that
