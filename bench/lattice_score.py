@@ -1,13 +1,14 @@
 #!/usr/bin/python3
 """Scores `sheetx layout` on ruled tables made by others, cell by cell.
 
-Usage: bench/lattice_score.py LATTICE_DIR [--sheetx PATH] [--verbose]
+Usage: python3 bench/lattice_score.py LATTICE_DIR [--sheetx PATH]
 
 LATTICE_DIR holds PDFs and cases.json (see its README): each case names a PDF, a page and the
 index of a table on that page, with the expected grid. A case passes when the table has the
 expected rows and columns and every cell's text, whitespace removed, is the expected one (a
 merged cell's text at its top-left position, "" at the other positions it covers).
-Prints one line per case and `score: P/N`; exits 0 (the caller judges the score).
+Prints one line per case and `score: P/N`; exits 0 (the caller judges the score). A missing
+LATTICE_DIR, cases.json or sheetx binary is one line `lattice_score.py: PATH: CAUSE` and exit 2.
 """
 import argparse
 import json
@@ -43,13 +44,25 @@ def score_case(case, layout):
         return False, f"{len(wrong)} cells differ, first ({r},{c}): {g!r} != {w!r}"
     return True, f"{case['rows']}x{case['columns']} exact"
 
+def fail(path, cause):
+    print(f"lattice_score.py: {path}: {cause}", file=sys.stderr)
+    sys.exit(2)
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("lattice_dir")
     parser.add_argument("--sheetx", default=os.environ.get("SHEETX", "build/sheetx"))
     args = parser.parse_args()
-    with open(os.path.join(args.lattice_dir, "cases.json"), encoding="utf-8") as f:
-        cases = json.load(f)
+    cases_path = os.path.join(args.lattice_dir, "cases.json")
+    if not os.path.isfile(cases_path):
+        fail(cases_path, "no such file (LATTICE_DIR is the folder of the external lattice cases)")
+    if not (os.path.isfile(args.sheetx) and os.access(args.sheetx, os.X_OK)):
+        fail(args.sheetx, "no sheetx binary here (build it first: bash scripts/build.sh)")
+    try:
+        with open(cases_path, encoding="utf-8") as f:
+            cases = json.load(f)
+    except (OSError, ValueError) as e:
+        fail(cases_path, str(e))
     layouts = {}
     passed = 0
     for case in cases:
@@ -57,7 +70,10 @@ def main():
         if key not in layouts:
             run = subprocess.run([args.sheetx, "layout", os.path.join(args.lattice_dir, case["pdf"]),
                                   "--page", str(case["page"])], capture_output=True, text=True)
-            layouts[key] = json.loads(run.stdout) if run.returncode == 0 else run.stderr.strip()
+            try:
+                layouts[key] = json.loads(run.stdout) if run.returncode == 0 else run.stderr.strip()
+            except ValueError as e:
+                layouts[key] = f"unreadable JSON ({e})"
         layout = layouts[key]
         if isinstance(layout, str):
             ok, why = False, f"sheetx layout failed: {layout}"

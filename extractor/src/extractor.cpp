@@ -21,17 +21,24 @@ namespace {
 
 bool contains(const Box& b, double x, double y) { return x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1; }
 
-// The direction most of the text in an area runs in (by characters), so a grid reads like its text.
-int text_rotation_in(const Box& table, const std::vector<Word>& words) {
+// The direction most of the given words run in (by characters).
+int text_rotation_of(const std::vector<const Word*>& words) {
   std::map<int, size_t> chars;
-  for (const Word& w : words) {
-    if (contains(table, w.box.cx(), w.box.cy())) chars[w.rotation] += w.text.size();
-  }
+  for (const Word* w : words) chars[w->rotation] += w->text.size();
   int best = 0;
   for (auto [rotation, count] : chars) {
     if (count > chars[best]) best = rotation;
   }
   return best;
+}
+
+// The direction most of the text in an area runs in, so a grid reads like its text.
+int text_rotation_in(const Box& area, const std::vector<Word>& words) {
+  std::vector<const Word*> inside;
+  for (const Word& w : words) {
+    if (contains(area, w.box.cx(), w.box.cy())) inside.push_back(&w);
+  }
+  return text_rotation_of(inside);
 }
 
 // Words -> their page reading order (lines top to bottom, words left to right, as the text reads).
@@ -51,10 +58,17 @@ struct WordHomes {
   std::map<const Cell*, std::vector<const Word*>> in_cell;
   std::vector<const Word*> free;
 };
-WordHomes words_to_cells(const std::vector<Word>& words, const std::vector<Table>& tables) {
+WordHomes words_to_cells(const std::vector<Word>& words, const std::vector<Table>& tables,
+                         const std::vector<Box>& floating_boxes) {
   WordHomes homes;
   for (const Word& w : words) {
     const Cell* home = nullptr;
+    bool floating = std::any_of(floating_boxes.begin(), floating_boxes.end(),
+                                [&](const Box& b) { return contains(b, w.box.cx(), w.box.cy()); });
+    if (floating) {  // a text box's words are its own block, not the cell's under it
+      homes.free.push_back(&w);
+      continue;
+    }
     for (const Table& t : tables) {
       if (!contains(t.box, w.box.cx(), w.box.cy())) continue;
       for (const Cell& c : t.cells) {
@@ -67,9 +81,11 @@ WordHomes words_to_cells(const std::vector<Word>& words, const std::vector<Table
   return homes;
 }
 
-// A cell's words -> its printed lines and text, read in the direction of its table.
-void words_to_cell_text(const std::vector<const Word*>& words, const ReadingFrame& reading, const Settings& settings,
+// A cell's words -> its printed lines and text, read in the direction of most of its text (a
+// vertical label in an upright table reads top to bottom, its columns right to left).
+void words_to_cell_text(const std::vector<const Word*>& words, const PageFrame& frame, const Settings& settings,
                         Cell& cell) {
+  ReadingFrame reading{text_rotation_of(words), frame.width, frame.height};
   std::vector<Line> lines = words_to_lines(words, reading, std::numeric_limits<double>::infinity());
   Box upright_cell = to_upright(cell.box, reading.rotation, reading.page_width, reading.page_height);
   double margin = text_margin(lines, reading, upright_cell, settings);
@@ -92,21 +108,37 @@ std::vector<TextBlock> free_words_to_blocks(const std::vector<const Word*>& word
   return blocks;
 }
 
-// Ruling edges -> the page's tables, each grid read in the direction of the text inside it.
-std::vector<Table> paths_to_tables(const std::vector<Edge>& edges, const std::vector<Word>& words,
+// True when `inner` lies inside one cell of `table`.
+bool inside_a_cell(const Box& inner, const Table& table) {
+  return std::any_of(table.cells.begin(), table.cells.end(), [&](const Cell& c) {
+    return inner.x0 >= c.box.x0 && inner.x1 <= c.box.x1 && inner.y0 >= c.box.y0 && inner.y1 <= c.box.y1;
+  });
+}
+
+// Ruling edges -> the page's tables, each grid read in the direction of the text inside it. A
+// single box inside a cell of another table (a shaded or framed label) is not a table.
+std::vector<Table> edges_to_tables(const std::vector<Edge>& edges, const std::vector<Word>& words,
                                    const PageFrame& frame, const Settings& settings) {
   std::vector<Table> tables;
-  for (const std::vector<Box>& cells : cells_to_tables(intersections_to_cells(edges_to_intersections(edges, settings)))) {
+  for (const std::vector<Box>& group : cells_to_tables(intersections_to_cells(edges_to_intersections(edges, settings)))) {
+    std::vector<Box> cells = cells_to_tiles(group);
     int rotation = text_rotation_in(cells_to_box(cells), words);
     tables.push_back(cells_to_grid(cells, rotation, frame.width, frame.height));
   }
-  return tables;
+  std::vector<Table> kept;
+  for (size_t i = 0; i < tables.size(); ++i) {
+    bool label = tables[i].cells.size() == 1 && std::any_of(tables.begin(), tables.end(), [&](const Table& t) {
+                   return &t != &tables[i] && inside_a_cell(tables[i].box, t);
+                 });
+    if (!label) kept.push_back(std::move(tables[i]));
+  }
+  return kept;
 }
 
 Page read_page(const PopplerDocument& pdf, const PageContents& contents, int number, const Settings& settings,
                std::vector<std::string>& warnings) {
   PageFrame frame = pdf.frame(number);
-  PageContent content = contents.read(number);
+  PageContent content = contents.read(number, settings);
   if (content.tiny_chars_dropped) {
     warnings.push_back("page " + std::to_string(number) + ": text cut: Poppler reads only the first " +
                        std::to_string(kMaxTinyChars) + " characters under 3 points wide on a page");
@@ -116,6 +148,7 @@ Page read_page(const PopplerDocument& pdf, const PageContents& contents, int num
   page.width = frame.width;
   page.height = frame.height;
   page.rotation = frame.rotation;
+  page.annotations = std::move(content.annotations);
   // The page's main text direction orders its words, tables and blocks (a page turned by
   // /Rotate without turning its text lists them as the unturned page does).
   int text_rotation = text_rotation_in({0, 0, frame.width, frame.height}, content.words);
@@ -126,17 +159,18 @@ Page read_page(const PopplerDocument& pdf, const PageContents& contents, int num
     return ua.y0 != ub.y0 ? ua.y0 < ub.y0 : ua.x0 < ub.x0;
   };
 
-  std::vector<Edge> edges = rules_to_edges(paths_to_rules(content.paths, settings), settings);
-  page.rules = edges_to_rules(edges);
-  page.tables = paths_to_tables(edges, page.words, frame, settings);
+  std::vector<Edge> edges = merge_edges(paths_to_edges(content.paths, settings), settings);
+  page.rules = edges_to_page_rules(edges);
+  edges = close_open_frames(std::move(edges), settings);
+  std::vector<Box> floating_boxes = edges_to_floating_boxes(edges, settings);
+  page.tables = edges_to_tables(edges, page.words, frame, settings);
   std::sort(page.tables.begin(), page.tables.end(), [&](const Table& a, const Table& b) { return reading_order(a.box, b.box); });
 
-  WordHomes homes = words_to_cells(page.words, page.tables);
+  WordHomes homes = words_to_cells(page.words, page.tables, floating_boxes);
   for (Table& t : page.tables) {
-    ReadingFrame reading{t.rotation, frame.width, frame.height};
     for (Cell& c : t.cells) {
       if (auto found = homes.in_cell.find(&c); found != homes.in_cell.end()) {
-        words_to_cell_text(found->second, reading, settings, c);
+        words_to_cell_text(found->second, frame, settings, c);
       }
     }
   }

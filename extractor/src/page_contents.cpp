@@ -3,12 +3,16 @@
 // text_list plus a second pass for the paths (extractor/README.md has the measurements).
 #include "page_contents.h"
 
+#include <Annot.h>
 #include <GfxState.h>
 #include <PDFDoc.h>
+#include <UTF.h>
+#include <UnicodeMapFuncs.h>
 #include <Stream.h>
 #include <TextOutputDev.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 
@@ -31,6 +35,13 @@ class ContentCollector : public TextOutputDev {
 
   std::vector<PathPiece> pieces;
   int tiny_chars = 0;
+  std::array<double, 6> page_ctm{};  // PDF user space -> the page as displayed, top-left origin
+
+  void startPage(int page_number, GfxState* state, XRef* xref) override {
+    TextOutputDev::startPage(page_number, state, xref);
+    const double* m = state->getCTM();
+    std::copy(m, m + 6, page_ctm.begin());
+  }
 
   // Counts the characters that TextPage::addChar calls tiny: advance under 3 points, char and
   // word spacing left out.
@@ -114,8 +125,29 @@ class ContentCollector : public TextOutputDev {
   }
 };
 
+// A run's box cut to one em above its baseline and a third below, when the font's ascent and
+// descent make it taller than max_em ems (symbol fonts): lines are found from where glyphs sit.
+Box glyph_box(const TextWord& run, Box box, double max_em) {
+  double size = run.getFontSize();
+  double base = run.getBaseline();
+  switch (run.getRotation()) {
+    case 0:
+      if (box.height() > max_em * size) box = {box.x0, std::max(box.y0, base - size), box.x1, std::min(box.y1, base + size / 3)};
+      break;
+    case 1:  // turned clockwise: the glyphs' tops point right
+      if (box.width() > max_em * size) box = {std::max(box.x0, base - size / 3), box.y0, std::min(box.x1, base + size), box.y1};
+      break;
+    case 2:
+      if (box.height() > max_em * size) box = {box.x0, std::max(box.y0, base - size / 3), box.x1, std::min(box.y1, base + size)};
+      break;
+    default:
+      if (box.width() > max_em * size) box = {std::max(box.x0, base - size), box.y0, std::min(box.x1, base + size / 3), box.y1};
+  }
+  return box;
+}
+
 // The word list as poppler-cpp's text_list turns it into text boxes.
-std::vector<Word> word_list_to_words(TextWordList& list) {
+std::vector<Word> word_list_to_words(TextWordList& list, double max_glyph_box_em) {
   std::vector<Word> words;
   words.reserve(static_cast<size_t>(list.getLength()));
   for (int i = 0; i < list.getLength(); ++i) {
@@ -124,6 +156,7 @@ std::vector<Word> word_list_to_words(TextWordList& list) {
     Word word;
     word.text = text->toStr();
     run->getBBox(&word.box.x0, &word.box.y0, &word.box.x1, &word.box.y1);
+    word.box = glyph_box(*run, word.box, max_glyph_box_em);
     if (const GooString* font = run->getFontName(0)) word.font = font->toStr();
     word.size = run->getFontSize();
     word.rotation = 90 * run->getRotation();
@@ -131,6 +164,65 @@ std::vector<Word> word_list_to_words(TextWordList& list) {
   }
   return words;
 }
+
+// PDF text string (UTF-16BE with its mark, or PDFDocEncoding) -> UTF-8.
+std::string text_string_to_utf8(const GooString* text) {
+  if (!text) return {};
+  Unicode* ucs4 = nullptr;
+  int n = TextStringToUCS4(text->toStr(), &ucs4);
+  std::string out;
+  for (int i = 0; i < n; ++i) {
+    char utf8[8];
+    int len = mapUTF8(ucs4[i], utf8, sizeof utf8);
+    out.append(utf8, static_cast<size_t>(len));
+  }
+  gfree(ucs4);
+  return out;
+}
+
+const char* annotation_subtype(Annot::AnnotSubtype type) {
+  switch (type) {
+    case Annot::typeText: return "Text";
+    case Annot::typeLink: return "Link";
+    case Annot::typeFreeText: return "FreeText";
+    case Annot::typeLine: return "Line";
+    case Annot::typeSquare: return "Square";
+    case Annot::typeCircle: return "Circle";
+    case Annot::typePolygon: return "Polygon";
+    case Annot::typePolyLine: return "PolyLine";
+    case Annot::typeHighlight: return "Highlight";
+    case Annot::typeUnderline: return "Underline";
+    case Annot::typeSquiggly: return "Squiggly";
+    case Annot::typeStrikeOut: return "StrikeOut";
+    case Annot::typeStamp: return "Stamp";
+    case Annot::typeCaret: return "Caret";
+    case Annot::typeInk: return "Ink";
+    case Annot::typePopup: return "Popup";
+    case Annot::typeFileAttachment: return "FileAttachment";
+    case Annot::typeWidget: return "Widget";
+    default: return "Other";
+  }
+}
+
+// The page's annotations, their /Rect turned into the displayed frame by the page's CTM.
+std::vector<Annotation> page_annotations(::Page& page, const std::array<double, 6>& m) {
+  std::vector<Annotation> out;
+  for (Annot* annot : page.getAnnots()->getAnnots()) {
+    if (annot->getType() == Annot::typePopup) continue;  // the window of another annotation
+    double x0, y0, x1, y1;
+    annot->getRect(&x0, &y0, &x1, &y1);
+    auto tx = [&](double x, double y) { return m[0] * x + m[2] * y + m[4]; };
+    auto ty = [&](double x, double y) { return m[1] * x + m[3] * y + m[5]; };
+    double xs[] = {tx(x0, y0), tx(x1, y1)}, ys[] = {ty(x0, y0), ty(x1, y1)};
+    out.push_back({annotation_subtype(annot->getType()),
+                   Box{std::min(xs[0], xs[1]), std::min(ys[0], ys[1]), std::max(xs[0], xs[1]), std::max(ys[0], ys[1])},
+                   text_string_to_utf8(annot->getContents())});
+  }
+  return out;
+}
+
+// Annotations are a reader's marks, not the page: none is drawn into the content pass.
+bool skip_annotation(Annot*, void*) { return false; }
 
 }  // namespace
 
@@ -150,12 +242,18 @@ PageContents::PageContents(std::string_view pdf) : impl_(std::make_unique<Impl>(
 
 PageContents::~PageContents() = default;
 
-PageContent PageContents::read(int page_number) const {
+PageContent PageContents::read(int page_number, const Settings& settings) const {
   ContentCollector collector;
   // The frame of poppler-cpp's text boxes: crop box, 72 dpi, turned by the page's own /Rotate.
-  impl_->doc->displayPage(&collector, page_number, 72, 72, 0, false, false, false);
+  impl_->doc->displayPage(&collector, page_number, 72, 72, 0, false, false, false, nullptr, nullptr, skip_annotation,
+                          nullptr);
   PageContent content;
-  if (std::unique_ptr<TextWordList> list = collector.makeWordList()) content.words = word_list_to_words(*list);
+  if (std::unique_ptr<TextWordList> list = collector.makeWordList()) {
+    content.words = word_list_to_words(*list, settings.max_glyph_box_em);
+  }
+  if (settings.annotations) {
+    if (::Page* page = impl_->doc->getPage(page_number)) content.annotations = page_annotations(*page, collector.page_ctm);
+  }
   content.paths = std::move(collector.pieces);
   content.tiny_chars_dropped = collector.tiny_chars > kMaxTinyChars;
   return content;

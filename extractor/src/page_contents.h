@@ -26,6 +26,8 @@ struct PageContent {
   std::vector<Word> words;
   // Axis-parallel stroked segments and filled rectangles; curves and slanted segments left out.
   std::vector<PathPiece> paths;
+  // The page's annotations (only when asked for): never drawn into words or paths.
+  std::vector<Annotation> annotations;
   // Poppler keeps at most kMaxTinyChars characters under 3 points wide per page and drops the
   // rest without a word (TextPage::addChar); true when this page had more.
   bool tiny_chars_dropped = false;
@@ -41,7 +43,9 @@ class PageContents {
   PageContents(const PageContents&) = delete;
   PageContents& operator=(const PageContents&) = delete;
 
-  PageContent read(int page_number) const;  // 1-based
+  // 1-based. The page's own content only (annotations are listed apart when settings.annotations);
+  // a run whose box is taller than settings.max_glyph_box_em ems is cut to one em on its baseline.
+  PageContent read(int page_number, const Settings& settings) const;
 
  private:
   struct Impl;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "geometry.h"
 
@@ -32,8 +33,30 @@ bool share_edge(const std::vector<int>& a, const std::vector<int>& b) {
 
 }  // namespace
 
-std::vector<Edge> paths_to_rules(const std::vector<PathPiece>& pieces, const Settings& settings) {
+namespace {
+
+// Parallel edges of one direction, sorted by position, for range look-ups.
+struct EdgeIndex {
   std::vector<Edge> edges;
+  explicit EdgeIndex(std::vector<Edge> e) : edges(std::move(e)) {
+    std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) { return a.pos < b.pos; });
+  }
+  // True when an edge lies within `distance` of pos and overlaps [lo, hi] by half its length.
+  bool near(double pos, double lo, double hi, double distance) const {
+    auto it = std::lower_bound(edges.begin(), edges.end(), pos - distance,
+                               [](const Edge& e, double v) { return e.pos < v; });
+    for (; it != edges.end() && it->pos <= pos + distance; ++it) {
+      if (std::min(hi, it->hi) - std::max(lo, it->lo) >= (hi - lo) / 2) return true;
+    }
+    return false;
+  }
+};
+
+}  // namespace
+
+std::vector<Edge> paths_to_edges(const std::vector<PathPiece>& pieces, const Settings& settings) {
+  std::vector<Edge> edges;
+  std::vector<Box> wide_fills;
   for (const PathPiece& p : pieces) {
     Box b = p.box;
     bool filled = p.filled;
@@ -52,16 +75,29 @@ std::vector<Edge> paths_to_rules(const std::vector<PathPiece>& pieces, const Set
     } else if (b.width() <= settings.max_rule_thickness) {
       edges.push_back({false, b.cx(), b.y0, b.y1});
     } else {
-      edges.push_back({true, b.y0, b.x0, b.x1});
-      edges.push_back({true, b.y1, b.x0, b.x1});
-      edges.push_back({false, b.x0, b.y0, b.y1});
-      edges.push_back({false, b.x1, b.y0, b.y1});
+      wide_fills.push_back(b);
     }
+  }
+  // A wider fill is a cell's background. Where a drawn rule runs along one of its sides (within
+  // max_shading_inset: Word sets shading inside the cell's lines) it is shading and adds no edge;
+  // elsewhere (tables ruled by their cell colours alone) its sides are the rulings.
+  std::vector<Edge> horizontal, vertical;
+  for (const Edge& e : edges) (e.horizontal ? horizontal : vertical).push_back(e);
+  EdgeIndex rows(std::move(horizontal)), columns(std::move(vertical));
+  double inset = settings.max_shading_inset;
+  for (const Box& b : wide_fills) {
+    bool shading = rows.near(b.y0, b.x0, b.x1, inset) || rows.near(b.y1, b.x0, b.x1, inset) ||
+                   columns.near(b.x0, b.y0, b.y1, inset) || columns.near(b.x1, b.y0, b.y1, inset);
+    if (shading) continue;
+    edges.push_back({true, b.y0, b.x0, b.x1});
+    edges.push_back({true, b.y1, b.x0, b.x1});
+    edges.push_back({false, b.x0, b.y0, b.y1});
+    edges.push_back({false, b.x1, b.y0, b.y1});
   }
   return edges;
 }
 
-std::vector<Edge> rules_to_edges(std::vector<Edge> raw, const Settings& settings) {
+std::vector<Edge> merge_edges(std::vector<Edge> raw, const Settings& settings) {
   // Snap: a cluster of parallel edges whose positions chain within the tolerance takes its mean.
   std::sort(raw.begin(), raw.end(), [](const Edge& a, const Edge& b) {
     return a.horizontal != b.horizontal ? a.horizontal : a.pos < b.pos;
@@ -77,24 +113,129 @@ std::vector<Edge> rules_to_edges(std::vector<Edge> raw, const Settings& settings
     for (size_t i = start; i < end; ++i) raw[i].pos = sum / static_cast<double>(end - start);
     start = end;
   }
-  // Join: collinear edges that overlap or nearly touch become one (a line drawn twice is one).
+  // Join: collinear edges that overlap or nearly touch become one (a line drawn twice is one);
+  // dashes and dots (pieces shorter than a rule) join across gaps up to max_dash_gap.
   std::sort(raw.begin(), raw.end(), [](const Edge& a, const Edge& b) {
     if (a.horizontal != b.horizontal) return a.horizontal;
     return a.pos != b.pos ? a.pos < b.pos : a.lo < b.lo;
   });
   std::vector<Edge> joined;
+  bool last_is_dash = false;
   for (const Edge& e : raw) {
+    bool dash = e.hi - e.lo < settings.min_rule_length;
     if (!joined.empty()) {
       Edge& last = joined.back();
-      if (last.horizontal == e.horizontal && last.pos == e.pos && e.lo <= last.hi + settings.join_tolerance) {
+      double gap = last_is_dash && dash ? std::max(settings.join_tolerance, settings.max_dash_gap) : settings.join_tolerance;
+      if (last.horizontal == e.horizontal && last.pos == e.pos && e.lo <= last.hi + gap) {
+        if (e.hi > last.hi) last_is_dash = dash;
         last.hi = std::max(last.hi, e.hi);
         continue;
       }
     }
     joined.push_back(e);
+    last_is_dash = dash;
   }
   std::erase_if(joined, [&](const Edge& e) { return e.hi - e.lo < settings.min_rule_length; });
   return joined;
+}
+
+std::vector<Edge> close_open_frames(std::vector<Edge> edges, const Settings& settings) {
+  double tol = settings.snap_tolerance;
+  double meet = settings.intersection_tolerance;
+  std::vector<size_t> rows, columns;
+  for (size_t i = 0; i < edges.size(); ++i) (edges[i].horizontal ? rows : columns).push_back(i);
+  std::vector<bool> seen(edges.size(), false);
+  std::vector<Edge> added;
+  for (size_t a : rows) {
+    if (seen[a]) continue;
+    // The horizontal rules that start and end where this one does, top to bottom.
+    std::vector<double> ys;
+    for (size_t b : rows) {
+      if (std::abs(edges[b].lo - edges[a].lo) <= tol && std::abs(edges[b].hi - edges[a].hi) <= tol) {
+        ys.push_back(edges[b].pos);
+        seen[b] = true;
+      }
+    }
+    std::sort(ys.begin(), ys.end());
+    double lo = edges[a].lo, hi = edges[a].hi;
+    auto spans = [&](const Edge& v, double top, double bottom) { return v.lo <= top + meet && v.hi >= bottom - meet; };
+    // Each band between two of them that a column rule divides, and whose rows meet no column
+    // rule at an end, gets the closing rule there; touching bands' rules are one.
+    for (double end : {lo, hi}) {
+      for (size_t c : columns) {  // on the column rule the end already nearly meets, if any
+        if (std::abs(edges[c].pos - end) <= tol) end = edges[c].pos;
+      }
+      for (size_t i = 0; i + 1 < ys.size(); ++i) {
+        bool divided = false, closed = false;
+        for (size_t c : columns) {
+          const Edge& v = edges[c];
+          // A column rule at the end that either row meets closes it (a T-junction or corner).
+          if (std::abs(v.pos - end) <= meet) closed = closed || spans(v, ys[i], ys[i]) || spans(v, ys[i + 1], ys[i + 1]);
+          else if (spans(v, ys[i], ys[i + 1]) && v.pos > lo + meet && v.pos < hi - meet) divided = true;
+        }
+        if (!divided || closed) continue;
+        if (!added.empty() && !added.back().horizontal && added.back().pos == end && added.back().hi == ys[i]) {
+          added.back().hi = ys[i + 1];
+        } else {
+          added.push_back({false, end, ys[i], ys[i + 1]});
+        }
+      }
+    }
+  }
+  edges.insert(edges.end(), added.begin(), added.end());
+  return edges;
+}
+
+std::vector<Box> edges_to_floating_boxes(std::vector<Edge>& edges, const Settings& settings) {
+  double tol = settings.intersection_tolerance;
+  double clear = settings.floating_box_clearance;
+  auto near = [&](double a, double b) { return std::abs(a - b) <= tol; };
+  std::vector<Box> boxes;
+  std::vector<bool> taken(edges.size(), false);
+  for (size_t t = 0; t < edges.size(); ++t) {
+    const Edge& top = edges[t];
+    if (!top.horizontal || taken[t]) continue;
+    // Four edges that each end at the box's corners: top, left, right and bottom.
+    auto side = [&](bool horizontal, double pos, double lo, double hi) -> std::optional<size_t> {
+      for (size_t i = 0; i < edges.size(); ++i) {
+        const Edge& e = edges[i];
+        if (!taken[i] && e.horizontal == horizontal && i != t && near(e.pos, pos) && near(e.lo, lo) && near(e.hi, hi)) return i;
+      }
+      return std::nullopt;
+    };
+    for (size_t l = 0; l < edges.size(); ++l) {
+      const Edge& left = edges[l];
+      if (left.horizontal || taken[l] || !near(left.pos, top.lo) || !near(left.lo, top.pos)) continue;
+      auto r = side(false, top.hi, left.lo, left.hi);
+      auto b = side(true, left.hi, top.lo, top.hi);
+      if (!r || !b) continue;
+      Box box{top.lo, top.pos, top.hi, left.hi};
+      // Floating: other edges cross its sides, none ends on them.
+      bool crossed = false, met = false;
+      for (size_t i = 0; i < edges.size() && !met; ++i) {
+        if (i == t || i == l || i == *r || i == *b) continue;
+        const Edge& e = edges[i];
+        double across0 = e.horizontal ? box.x0 : box.y0, across1 = e.horizontal ? box.x1 : box.y1;
+        double along0 = e.horizontal ? box.y0 : box.x0, along1 = e.horizontal ? box.y1 : box.x1;
+        if (e.pos < along0 - clear || e.pos > along1 + clear) continue;
+        for (double side_pos : {across0, across1}) {
+          bool ends_here = std::abs(e.lo - side_pos) <= clear || std::abs(e.hi - side_pos) <= clear;
+          if (ends_here) met = true;
+          else if (e.lo < side_pos && e.hi > side_pos) crossed = true;
+        }
+      }
+      if (!crossed || met) continue;
+      boxes.push_back(box);
+      taken[t] = taken[l] = taken[*r] = taken[*b] = true;
+      break;
+    }
+  }
+  std::vector<Edge> kept;
+  for (size_t i = 0; i < edges.size(); ++i) {
+    if (!taken[i]) kept.push_back(edges[i]);
+  }
+  edges = std::move(kept);
+  return boxes;
 }
 
 Intersections edges_to_intersections(const std::vector<Edge>& edges, const Settings& settings) {
@@ -177,6 +318,55 @@ std::vector<std::vector<Box>> cells_to_tables(const std::vector<Box>& cells) {
   return tables;
 }
 
+std::vector<Box> cells_to_tiles(const std::vector<Box>& cells) {
+  constexpr double kSame = 0.01;  // cells come from snapped edges: equal edges are equal numbers
+  std::vector<double> xs, ys;
+  for (const Box& c : cells) {
+    xs.insert(xs.end(), {c.x0, c.x1});
+    ys.insert(ys.end(), {c.y0, c.y1});
+  }
+  xs = distinct_positions(xs, kSame);
+  ys = distinct_positions(ys, kSame);
+  size_t cols = xs.size() - 1;
+  std::vector<bool> covered(cols * (ys.size() - 1), false);
+  // Smaller cells first: a region that spans others keeps only the slots they leave.
+  std::vector<Box> order = cells;
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Box& a, const Box& b) { return a.width() * a.height() < b.width() * b.height(); });
+  std::vector<Box> tiles;
+  for (const Box& c : order) {
+    int r0 = nearest_index(ys, c.y0), r1 = nearest_index(ys, c.y1);
+    int c0 = nearest_index(xs, c.x0), c1 = nearest_index(xs, c.x1);
+    auto slot = [&](int r, int k) { return covered[static_cast<size_t>(r) * cols + static_cast<size_t>(k)]; };
+    bool whole = true;
+    for (int r = r0; r < r1; ++r) {
+      for (int k = c0; k < c1; ++k) whole = whole && !slot(r, k);
+    }
+    // The free slots, taken as rectangles: from the first free slot right, then down.
+    for (int r = r0; r < r1; ++r) {
+      for (int k = c0; k < c1; ++k) {
+        if (slot(r, k)) continue;
+        int k1 = k + 1;
+        while (k1 < c1 && !slot(r, k1)) ++k1;
+        int rr = r + 1;
+        auto row_free = [&](int row) {
+          for (int j = k; j < k1; ++j) {
+            if (slot(row, j)) return false;
+          }
+          return true;
+        };
+        while (rr < r1 && row_free(rr)) ++rr;
+        for (int i = r; i < rr; ++i) {
+          for (int j = k; j < k1; ++j) covered[static_cast<size_t>(i) * cols + static_cast<size_t>(j)] = true;
+        }
+        tiles.push_back(whole ? c : Box{xs[static_cast<size_t>(k)], ys[static_cast<size_t>(r)], xs[static_cast<size_t>(k1)],
+                                        ys[static_cast<size_t>(rr)]});
+      }
+    }
+  }
+  return tiles;
+}
+
 Box cells_to_box(const std::vector<Box>& cells) {
   Box box = cells.front();
   for (const Box& c : cells) box = unite(box, c);
@@ -228,7 +418,7 @@ Table cells_to_grid(const std::vector<Box>& cells, int rotation, double page_wid
   return table;
 }
 
-std::vector<Rule> edges_to_rules(const std::vector<Edge>& edges) {
+std::vector<Rule> edges_to_page_rules(const std::vector<Edge>& edges) {
   std::vector<Rule> rules;
   for (const Edge& e : edges) {
     if (e.horizontal) rules.push_back({e.lo, e.pos, e.hi, e.pos});

@@ -36,7 +36,6 @@ struct Word {
 // A ruling line after merging: horizontal (y0 == y1) or vertical (x0 == x1).
 struct Rule {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  bool horizontal() const { return y0 == y1; }
 };
 
 // One cell of a grid; a merged cell is one Cell with spans > 1.
@@ -61,6 +60,14 @@ struct Table {
   const Cell* at(int row, int col) const;
 };
 
+// An annotation a reader added to the page (FreeText, Highlight, Line, ...): kept out of the
+// page's words, rules and tables; listed only when Settings::annotations is set.
+struct Annotation {
+  std::string subtype;  // the PDF /Subtype: "FreeText", "Highlight", "Line", ...
+  Box box;              // its /Rect on the page as displayed
+  std::string text;     // its /Contents, UTF-8
+};
+
 // Text outside every table, grouped into blocks of nearby lines.
 struct TextBlock {
   Box box;
@@ -76,8 +83,10 @@ struct Page {
   // page turned by /Rotate with its text lists these as the unturned page does).
   std::vector<Word> words;
   std::vector<Rule> rules;              // merged ruling lines (thick pens and fills included)
-  std::vector<Table> tables;            // a single ruled box is a 1x1 table
-  std::vector<TextBlock> blocks;        // words in no cell
+  std::vector<Table> tables;            // a single ruled box is a 1x1 table, unless it lies in a
+                                        // cell of another table (a shaded label, not a table)
+  std::vector<TextBlock> blocks;        // words in no cell, and the text of boxes floating over a grid
+  std::vector<Annotation> annotations;  // only with Settings::annotations
 };
 
 struct Document {
@@ -95,6 +104,12 @@ struct Settings {
   double intersection_tolerance = 2.0;  // a rule ending this close to another still meets it
   double min_rule_length = 4.0;      // shorter strokes are not rules
   double max_rule_thickness = 3.0;   // a filled rectangle thinner than this is a rule
+  double max_shading_inset = 4.0;    // a wider fill with a side this close to a stroked rule is shading
+  double max_dash_gap = 6.0;         // dashes and dots (pieces under min_rule_length) this far apart join
+  double floating_box_clearance = 2.0;  // an edge ending this close to a box meets it (else, if edges
+                                        // cross the box, it floats over a grid: a text box)
+  double max_glyph_box_em = 1.5;     // a run's box taller than this many ems is cut to one em on its baseline
+  bool annotations = false;          // list the page's annotations apart (never in words, rules, tables)
   // Text: a gap between two runs within (1 ± slack) em is a dropped ideographic space (U+3000).
   // A cell's line that starts a whole number of ems (± the slack) right of its other lines is
   // indented by as many U+3000, when the text is left-aligned: its leftmost line starts within
@@ -108,6 +123,13 @@ struct Settings {
   int last_page = 0;                 // a last page past the end reads to the end
   int max_pages = 0;                 // refuse a file of more pages than this before reading any; 0 = no limit
 };
+
+// Sets one numeric or boolean field of Settings by its name as listed in extractor/README.md
+// ("max_shading_inset", "annotations"; booleans take true/false/1/0). Throws
+// std::invalid_argument naming the setting and the problem (unknown name, not a number).
+void set_setting(Settings& settings, const std::string& name, const std::string& value);
+// "NAME=VALUE" -> set_setting; the form the command line and rule files give.
+void set_setting(Settings& settings, const std::string& assignment);
 
 // A file-level failure: the message is one line naming the cause ("encrypted: needs a password").
 class ExtractError : public std::runtime_error {
