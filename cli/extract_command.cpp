@@ -153,7 +153,8 @@ void add_extract_command(CLI::App& app) {
       "Read every review sheet in the PDFs given and write its records.\n"
       "Example: sheetx extract city-pdfs/ -o records/   (one JSON file per sheet)\n"
       "         sheetx extract a.pdf b.pdf --format jsonl > sheets.jsonl\n"
-      "         find . -name '*.pdf' | sheetx extract - --format csv -o portal/");
+      "         find . -name '*.pdf' | sheetx extract - --format csv -o portal/\n"
+      "         sheetx extract city-pdfs/ --format csv --csv-bom -o for-excel/   (tables Excel opens)");
   command->add_option("paths", options->paths, "PDF files, folders (searched recursively), or - for a list on stdin")
       ->required();
   command->add_option("-o,--output", options->output, "Folder to write into (mirrors the input folders)");

@@ -207,14 +207,21 @@ TEST_F(Portal, KeysHoldOnEverySample) {
             "samples/taito-07.pdf");
 }
 
-TEST_F(Portal, AFrictionlessValidatorAcceptsThePackageAndEveryRow) {
+// `node tests/portal/SCRIPT` on the tables of the two-period folder and of every sample passes and
+// reports the four tables.
+void expect_node_check_passes(const std::string& script) {
   for (const std::string& input : {quoted(two_periods().pdfs), std::string("samples/*.pdf")}) {
-    const fs::path out = scratch("portal-frictionless") / "portal";
+    const fs::path out = scratch("portal-" + script) / "portal";
     ASSERT_EQ(extract_csv(input, out).status, 0) << input;
-    const auto valid = run("node " + quoted(kPortalTests / "frictionless.js") + " " + quoted(out) + " 2>&1");
-    EXPECT_EQ(valid.status, 0) << input << "\n" << valid.out;
-    EXPECT_NE(valid.out.find("years "), std::string::npos) << valid.out;
+    const auto checked = run("node " + quoted(kPortalTests / script) + " " + quoted(out) + " 2>&1");
+    EXPECT_EQ(checked.status, 0) << input << "\n" << checked.out;
+    for (const char* table : {"measures ", "indicators ", "projects ", "years "})
+      EXPECT_NE(checked.out.find(table), std::string::npos) << checked.out;
   }
+}
+
+TEST_F(Portal, AFrictionlessValidatorAcceptsThePackageAndEveryRow) {
+  expect_node_check_passes("frictionless.js");
   // The validator is no rubber stamp: a repeated key, a text in an integer column and a row
   // without a parent are each refused.
   const fs::path out = scratch("portal-frictionless-broken") / "portal";
@@ -237,15 +244,7 @@ TEST_F(Portal, AFrictionlessValidatorAcceptsThePackageAndEveryRow) {
       << "a row without a parent";
 }
 
-TEST_F(Portal, DuckDbInfersTheDeclaredTypesAndTheCodeStaysText) {
-  for (const std::string& input : {quoted(two_periods().pdfs), std::string("samples/*.pdf")}) {
-    const fs::path out = scratch("portal-duckdb") / "portal";
-    ASSERT_EQ(extract_csv(input, out).status, 0) << input;
-    const auto loaded = run("node " + quoted(kPortalTests / "duckdb.mjs") + " " + quoted(out) + " 2>&1");
-    EXPECT_EQ(loaded.status, 0) << input << "\n" << loaded.out;
-    EXPECT_NE(loaded.out.find("measures "), std::string::npos) << loaded.out;
-  }
-}
+TEST_F(Portal, DuckDbInfersTheDeclaredTypesAndTheCodeStaysText) { expect_node_check_passes("duckdb.mjs"); }
 
 TEST_F(Portal, CsvBomStartsEachTableWithAByteOrderMarkAndChangesNothingElse) {
   const fs::path plain = portal("portal-plain");
@@ -293,19 +292,18 @@ TEST_F(Portal, ExcelModeNeutralisesFormulaLikeCellsWithAWarningEach) {
   EXPECT_EQ(query(db, "SELECT count(*) FROM years WHERE target_raw LIKE '''%' OR actual_raw LIKE '''%'"), "0");
 }
 
-// A filled portal folder and the bytes of its files.
-std::map<std::string, std::string> filled_portal(const fs::path& out) {
-  const auto result = extract_csv("samples/taito-12.pdf", out);
-  EXPECT_EQ(result.status, 0) << result.out;
-  std::map<std::string, std::string> files;
-  for (const auto& e : fs::directory_iterator(out)) files[e.path().filename().string()] = read_file(e.path());
-  return files;
-}
-
+// The files of a folder and their bytes.
 std::map<std::string, std::string> files_of(const fs::path& dir) {
   std::map<std::string, std::string> files;
   for (const auto& e : fs::directory_iterator(dir)) files[e.path().filename().string()] = read_file(e.path());
   return files;
+}
+
+// A filled portal folder and the bytes of its files.
+std::map<std::string, std::string> filled_portal(const fs::path& out) {
+  const auto result = extract_csv("samples/taito-12.pdf", out);
+  EXPECT_EQ(result.status, 0) << result.out;
+  return files_of(out);
 }
 
 TEST_F(Portal, AnEmptyInputFolderIsAnErrorThatWritesNothing) {
