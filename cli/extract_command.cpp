@@ -18,8 +18,37 @@ struct ExtractOptions {
   std::vector<std::string> paths;
   std::string output;
   std::string format;
+  records::CsvSettings csv;
+  bool excel = false;  // --excel: the CSV settings for opening the tables in Excel
   RunOptions run;
 };
+
+// "a, b and standard input": the arguments that gave no PDF, for the error that says so.
+std::string named_inputs(const std::vector<std::string>& paths) {
+  std::string out;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == paths.size() ? " and " : ", ");
+    out += paths[i] == "-" ? "standard input" : paths[i];
+  }
+  return out;
+}
+
+// Gives the sheet its run-unique id; a sheet whose key another sheet of the run took first says
+// so in a warning, placed among the warnings without a place in code order.
+void claim_id(records::SheetIds& ids, nlohmann::ordered_json& sheet) {
+  bool repeated = false;
+  const std::string key = sheet["id"].get<std::string>();
+  sheet["id"] = ids.claim(key, repeated);
+  if (!repeated) return;
+  const std::string code = "duplicate-id";
+  auto& warnings = sheet["warnings"];
+  auto at = warnings.begin();
+  while (at != warnings.end() && !at->contains("at") && (*at)["code"].get<std::string>() <= code) ++at;
+  warnings.insert(at, nlohmann::ordered_json{
+                          {"code", code},
+                          {"message", "an earlier sheet of this run has the key " + key + ": this one is " +
+                                          sheet["id"].get<std::string>()}});
+}
 
 int run_extract(const ExtractOptions& options) {
   const auto job_options = load_job_options(options.run);
@@ -32,10 +61,17 @@ int run_extract(const ExtractOptions& options) {
 
   const InputList inputs = list_inputs(options.paths, std::cin);
   for (const auto& problem : inputs.problems) std::cerr << "sheetx: " << problem << "\n";
+  if (inputs.files.empty()) {  // before anything is written: an empty run must not empty a portal folder
+    std::cerr << "sheetx: no PDF found in " << named_inputs(options.paths) << "\n";
+    return kUsage;
+  }
+  records::CsvSettings csv = options.csv;
+  if (options.excel) csv = {true, true};
   std::vector<std::string> paths;
   for (const auto& input : inputs.files) paths.push_back(input.path);
 
   std::optional<records::CsvTables> tables;  // streamed as the sheets come
+  records::SheetIds ids;
   std::map<std::string, std::string> written;  // output name -> the input it came from
   std::size_t sheets = 0, warnings = 0, failed = inputs.problems.size(), done = 0;
   Progress progress(paths.size());
@@ -51,16 +87,20 @@ int run_extract(const ExtractOptions& options) {
         progress.finish();
         std::cerr << "sheetx: " << paths[i] << ": warning: " << warning.get<std::string>() << "\n";
       }
-      const auto& found = result.value["sheets"];
+      auto& found = result.value["sheets"];
       const auto stems = sheet_stems(inputs.files[i].relative, found);
       for (std::size_t s = 0; s < found.size(); ++s) {
-        const auto& sheet = found[s];
-        ++sheets;
-        warnings += sheet["warnings"].size();
+        auto& sheet = found[s];
         if (format == "jsonl") {
+          claim_id(ids, sheet);
           std::cout << sheet.dump() << "\n";
         } else if (format == "csv") {
-          tables->add(sheet);
+          claim_id(ids, sheet);
+          for (const auto& warning : tables->add(sheet)) {
+            progress.finish();
+            ++warnings;
+            std::cerr << "sheetx: " << paths[i] << ": warning: " << warning.message << "\n";
+          }
         } else {
           const auto name = stems[s] + ".json";
           // Two inputs that map to one output name (a/s.pdf and b/s.pdf named on the command
@@ -73,17 +113,26 @@ int run_extract(const ExtractOptions& options) {
                       << taken->second << "\n";
             continue;
           }
+          claim_id(ids, sheet);
           records::write_file_atomically((fs::path(options.output) / name).string(), sheet.dump(2) + "\n");
         }
+        ++sheets;
+        warnings += sheet["warnings"].size();
       }
       std::cout.flush();
     }
     progress.update(done, sheets, warnings, failed);
   };
   try {
-    if (format == "csv") tables.emplace(options.output);
+    if (format == "csv") tables.emplace(options.output, csv);
     run_isolated(paths, options.run.limits, job, on_result);
-    if (tables) tables->finish();
+    if (tables && sheets == 0) {
+      progress.finish();
+      std::cerr << "sheetx: no sheet read: the tables in " << options.output << " are left as they were\n";
+      ++failed;
+    } else if (tables) {
+      tables->finish();
+    }
   } catch (const std::exception& e) {
     progress.finish();
     std::cerr << "sheetx: " << e.what() << "\n";
@@ -104,7 +153,8 @@ void add_extract_command(CLI::App& app) {
       "Read every review sheet in the PDFs given and write its records.\n"
       "Example: sheetx extract city-pdfs/ -o records/   (one JSON file per sheet)\n"
       "         sheetx extract a.pdf b.pdf --format jsonl > sheets.jsonl\n"
-      "         find . -name '*.pdf' | sheetx extract - --format csv -o portal/");
+      "         find . -name '*.pdf' | sheetx extract - --format csv -o portal/\n"
+      "         sheetx extract city-pdfs/ --format csv --csv-bom -o for-excel/   (tables Excel opens)");
   command->add_option("paths", options->paths, "PDF files, folders (searched recursively), or - for a list on stdin")
       ->required();
   command->add_option("-o,--output", options->output, "Folder to write into (mirrors the input folders)");
@@ -112,6 +162,12 @@ void add_extract_command(CLI::App& app) {
                       "json: a file per sheet (default with -o); jsonl: a sheet a line on stdout (default "
                       "without -o); csv: the portal tables and datapackage.json")
       ->check(CLI::IsMember({"json", "jsonl", "csv"}));
+  command->add_flag("--csv-bom", options->csv.byte_order_mark,
+                    "csv: start each table with a UTF-8 byte order mark, which Excel needs to show Japanese "
+                    "text (default: none, as the open-data guideline asks)");
+  command->add_flag("--excel", options->excel,
+                    "csv: tables for Excel: --csv-bom, and text cells that Excel would run as a formula (starting "
+                    "= + - @, tab or CR) written with a leading ' and a warning each");
   add_run_options(*command, options->run);
   command->callback([options] { set_exit_code(run_extract(*options)); });
 }

@@ -554,12 +554,17 @@ class Sheet:
             warnings.append({"code": w["code"], "message": match[0].get("message", w["message"]), "at": w["at"]})
         if len(warnings) != len(declared):
             raise ValueError(f"{self.name}: {len(declared)} warnings declared, {len(warnings)} found")
+        ruleset = self.d.get("ruleset", {"id": "taito-kensho", "version": "1"})
+        municipality = self.d.get("municipality", {"code": "131067", "name": "台東区"})
+        period = review_period(self.d["period"])
         record = {
             "format": "review-sheet/1",
+            "id": f"{municipality['code']}/{ruleset['id']}/{period['from_fiscal_year']}-{period['to_fiscal_year']}"
+                  f"/{measure['number']}",
             "source": None,
-            "ruleset": self.d.get("ruleset", {"id": "taito-kensho", "version": "1"}),
-            "municipality": self.d.get("municipality", {"code": "131067", "name": "台東区"}),
-            "review_period": review_period(self.d["period"]),
+            "ruleset": ruleset,
+            "municipality": municipality,
+            "review_period": period,
             "measure": measure,
             "indicators": indicators,
             "projects": projects,

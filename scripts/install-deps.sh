@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package that sheetx needs to build, test and make its samples.
-# Run as root (CI does); with sudo otherwise. Nothing is downloaded outside Debian's archive.
+# Installs every Debian 12 package that sheetx needs to build, test and make its samples, and the
+# npm packages the portal tests load the CSV tables with (tests/portal/package-lock.json, into
+# tests/portal/node_modules). Run as root (CI does); with sudo otherwise. Nothing is downloaded
+# outside Debian's archive and the npm registry.
 set -euo pipefail
 
 packages=(
@@ -16,7 +18,11 @@ packages=(
   # the sample generator (samples/generate.py) and the fonts the samples are drawn in
   python3-reportlab python3-yaml fonts-ipaexfont-gothic fonts-ipaexfont-mincho fonts-noto-cjk
   chromium  # the browser test of sheetx inspect (headless)
+  sqlite3   # tests/portal: the CSV tables loaded and joined
 )
+# tests/portal runs a Frictionless validator and DuckDB under Node.js; a node of its own (say from
+# NodeSource, with npm inside) is kept, Debian's otherwise.
+command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -24,10 +30,13 @@ for p in "${packages[@]}"; do
 done
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
-  exit 0
+else
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "install-deps: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-echo "install-deps: installing ${missing[*]}"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+echo "install-deps: npm ci in tests/portal"
+(cd "$(dirname "$0")/../tests/portal" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)

@@ -1,11 +1,9 @@
 // Sheet -> the JSON document of ../shared/docs/record-format.md, keys in the contract's order.
-#include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <tuple>
 #include <utility>
 
-#include "sheetx/records.h"
+#include "sheetx/record_json.h"
 
 namespace sheetx::records {
 namespace {
@@ -118,13 +116,11 @@ nlohmann::ordered_json to_json(const normalizer::Quantity& quantity) {
   return json;
 }
 
-bool warning_order(const Warning& a, const Warning& b) {
-  // Positions rounded to a point: a strict weak ordering that keeps one row's cells together.
-  auto key = [](const Warning& w) {
-    return w.at ? std::make_tuple(1, w.at->page, std::lround(w.at->box[1]), std::lround(w.at->box[0]))
-                : std::make_tuple(0, 0, 0L, 0L);
-  };
-  return std::make_pair(key(a), a.code) < std::make_pair(key(b), b.code);
+const nlohmann::ordered_json& member(const nlohmann::ordered_json& object, const char* key) {
+  static const Json null;
+  if (!object.is_object()) return null;
+  const auto it = object.find(key);
+  return it == object.end() ? null : *it;
 }
 
 nlohmann::ordered_json to_json(const Sheet& sheet) {
@@ -140,6 +136,7 @@ nlohmann::ordered_json to_json(const Sheet& sheet) {
   }
   const auto& s = sheet.source;
   return {{"format", kFormat},
+          {"id", sheet_id(sheet)},
           {"source",
            {{"path", s.path}, {"sha256", s.sha256}, {"pages", s.pages}, {"first_page", s.first_page},
             {"last_page", s.last_page}}},

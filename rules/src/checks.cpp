@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 namespace sheetx::rules {
 namespace {
@@ -10,11 +9,7 @@ namespace {
 using records::Quantity;
 using records::Warning;
 
-std::string number(double value) {
-  std::ostringstream out;
-  out << value;
-  return out.str();
-}
+std::string number(double value) { return records::number_text(value); }
 
 std::string figure(const Quantity& q) { return "「" + q.raw + "」"; }
 

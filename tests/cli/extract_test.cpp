@@ -186,6 +186,29 @@ TEST(Extract, TwoSheetsOfOneNumberInOnePdfKeepBothOutputs) {
   EXPECT_EQ(result.status, 0) << result.out;
   EXPECT_TRUE(fs::exists(dir / "out" / "twice-12.json"));
   EXPECT_TRUE(fs::exists(dir / "out" / "twice-sheet2.json"));
+  // Their ids differ too: the second says whose key it repeats.
+  const auto first = nlohmann::json::parse(read_file(dir / "out" / "twice-12.json"));
+  const auto second = nlohmann::json::parse(read_file(dir / "out" / "twice-sheet2.json"));
+  EXPECT_EQ(first["id"], "131067/taito-kensho/2019-2020/12");
+  EXPECT_EQ(second["id"], "131067/taito-kensho/2019-2020/12~2");
+  ASSERT_FALSE(second["warnings"].empty());
+  EXPECT_EQ(second["warnings"][0]["code"], "duplicate-id");
+  EXPECT_TRUE(first["warnings"].empty());
+}
+
+TEST(Extract, IdsAreTheSameOnEveryRunAndUniqueInOne) {
+  const auto run_ids = [](const std::string& jobs) {
+    std::vector<std::string> ids;
+    for (const auto& line : lines(run(kSheetx + " extract samples --format jsonl --jobs " + jobs + " 2>/dev/null").out))
+      ids.push_back(nlohmann::json::parse(line)["id"]);
+    return ids;
+  };
+  const auto ids = run_ids("1");
+  EXPECT_EQ(ids, run_ids("2"));
+  ASSERT_EQ(ids.size(), 9u);
+  EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()).size(), ids.size());
+  EXPECT_EQ(ids[0], "131067/taito-kensho/2019-2020/12");  // bundle.pdf comes first
+  EXPECT_EQ(ids[3], "131067/taito-kensho/2019-2020/7~2");  // taito-07-rotated.pdf
 }
 
 TEST(Extract, AnInstalledSheetxUsesTheRuleFileInstalledWithIt) {

@@ -1,0 +1,135 @@
+// sheetx records: the review-sheet record types of docs/records.md (the contract with the portal)
+// and the key that names a sheet.
+//
+// In:  values the rules layer reads off a sheet.
+// Out: a Sheet, and its id (sheet_id), the key that every JSON document and CSV row carries.
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sheetx/normalizer.h"
+
+namespace sheetx::records {
+
+// Where a value was printed: 1-based page of the PDF, cell box in points, top-left origin.
+struct At {
+  int page = 0;
+  std::array<double, 4> box{};
+};
+
+// A figure as printed and as read (the normalizer's Quantity: raw, value, unit, qualifiers),
+// with where it was printed.
+struct Quantity : normalizer::Quantity {
+  At at;
+};
+
+struct Source {
+  std::string path, sha256;
+  int pages = 0, first_page = 0, last_page = 0;
+};
+
+struct Numbered {
+  std::optional<int> number;
+  std::string name;
+};
+
+struct Evaluation {
+  std::string grade, label;
+};
+
+struct Review {
+  std::string summary, indicators;
+  std::vector<std::string> direction;
+};
+
+struct Measure {
+  std::optional<int> number;
+  std::string name, department, division;
+  Numbered goal;
+  std::vector<std::string> vision;
+  std::vector<Numbered> initiatives;
+  Evaluation evaluation;
+  Review review;
+};
+
+struct IndicatorValue {
+  std::string kind;  // baseline, actual, target
+  std::optional<int> fiscal_year;
+  Quantity quantity;
+};
+
+struct Indicator {
+  std::string name, source;
+  std::vector<IndicatorValue> values;
+};
+
+struct YearFigures {
+  int fiscal_year = 0;
+  std::optional<Quantity> target, actual;
+};
+
+struct Activity {
+  std::string name;
+  std::optional<int> baseline_fiscal_year;
+  std::optional<Quantity> baseline, plan;
+  std::vector<YearFigures> years;
+};
+
+struct Project {
+  std::optional<int> number;
+  std::string name, division;
+  bool reposted = false;
+  std::vector<Activity> activities;
+};
+
+struct Warning {
+  std::string code, message;
+  std::optional<At> at;
+};
+
+struct ReviewPeriod {
+  std::string label;
+  std::optional<int> from_fiscal_year, to_fiscal_year;
+};
+
+struct Sheet {
+  Source source;
+  std::string ruleset_id, ruleset_version;
+  std::string municipality_code, municipality_name;
+  ReviewPeriod review_period;
+  Measure measure;
+  std::vector<Indicator> indicators;
+  std::vector<Project> projects;
+  std::vector<Warning> warnings;
+};
+
+// Warnings in page order: those without a place first, then by page, top, left and code.
+bool warning_order(const Warning& a, const Warning& b);
+
+// The sheet's key, the same on every run and machine: municipality code / rule file id /
+// review period's fiscal years / measure number, e.g. "131067/taito-kensho/2019-2020/35". A part
+// the sheet did not give reads "unknown". Two sheets of one key in a run are told apart by
+// SheetIds.
+std::string sheet_id(const Sheet& sheet);
+
+// Makes the ids of one run unique, in run order: the first sheet of a key keeps it, the n-th
+// (n >= 2) gets "~n" after it ("131067/taito-kensho/2019-2020/12~2"). Deterministic for a given
+// input order.
+class SheetIds {
+ public:
+  // The id this sheet gets in the run; `repeated` is set when its key was taken before.
+  std::string claim(const std::string& key, bool& repeated);
+
+ private:
+  std::map<std::string, int> seen_;  // key -> sheets of that key so far
+};
+
+// A number as a person writes it: integers without a decimal point or exponent (1234567), other
+// values in the shortest form that reads back the same (12.5, 0.1).
+std::string number_text(double value);
+
+}  // namespace sheetx::records
