@@ -31,7 +31,7 @@ except ImportError as missing:  # python3-reportlab or python3-yaml not installe
     sys.exit(77)
 
 SAMPLES = ["taito-35", "taito-12", "taito-41", "taito-07", "taito-18"]
-VARIANTS = 4  # at most this many variants of a perturbation per sample (drawn, not all)
+VARIANTS = 6  # at most this many variants of a perturbation per sample (drawn, not all)
 DIGITS = re.compile(r"[0-9０-９][0-9０-９,，.．]*")
 
 
@@ -374,8 +374,9 @@ def extract(sheetx, work):
 
 def report(cases, records, refused, verbose):
     table = {}  # (perturbation, sample) -> [variants, wrong, flagged, doubts, doubts flagged]
-    misses = []
+    misses = {}  # variant -> what went unflagged
     for pert, sample, what, name, expected in cases:
+        variant = f"{name} ({pert}: {what})"
         row = table.setdefault((pert, sample), [0, 0, 0, 0, 0])
         row[0] += 1
         got = records.get(name, [])
@@ -385,7 +386,7 @@ def report(cases, records, refused, verbose):
             row[1] += n
             row[2] += n if loud else 0
             if not loud:
-                misses.append(f"{name} ({pert}: {what}): {len(got)} records and no message")
+                misses.setdefault(variant, []).append(f"{len(got)} records and no message")
             continue
         got = got[0]
         warnings = got.get("warnings", [])
@@ -398,20 +399,21 @@ def report(cases, records, refused, verbose):
             row[1] += 1
             flagged = covered(warnings, path, w_places + h_places)
             row[2] += flagged
-            line = f"{name} ({pert}: {what}): {path}: expected {w_value!r}, read {h_value!r}"
+            line = f"{path}: expected {w_value!r}, read {h_value!r}"
             if not flagged:
-                misses.append(line)
+                misses.setdefault(variant, []).append(line)
             elif verbose:
-                print("flagged  " + line)
+                print(f"flagged  {variant}: {line}")
         for doubt in (w for w in expected["warnings"] if w["code"] in ("figure-problem", "unreadable-figure")):
             row[3] += 1
             if any("at" in w and overlaps(w["at"], doubt["at"]) for w in warnings):
                 row[4] += 1
             else:
-                misses.append(f"{name} ({pert}: {what}): doubt not reported: {doubt['message']}")
+                misses.setdefault(variant, []).append(f"doubt not reported: {doubt['message']}")
     print_table(table)
-    for line in misses:
-        print("SILENT   " + line)
+    for variant, lines in misses.items():
+        shown = lines if verbose else lines[:3]
+        print(f"SILENT   {variant}: {len(lines)} facts, " + "; ".join(shown) + ("" if shown == lines else "; …"))
     wrong = sum(r[1] + r[3] for r in table.values())
     flagged = sum(r[2] + r[4] for r in table.values())
     print(f"{len(cases)} variants; {wrong} facts wrong or in doubt, {flagged} flagged "
@@ -420,16 +422,19 @@ def report(cases, records, refused, verbose):
 
 
 def print_table(table):
-    """Rows: perturbations; columns: samples; each cell `wrong/flagged` facts, then `+doubts/flagged`."""
-    width = 20
-    print(f"{'perturbation':24}" + "".join(f"{s:>{width}}" for s in SAMPLES))
+    """Rows: perturbations; columns: samples and all; each cell `wrong/flagged` facts, then
+    `+doubts/flagged`, then (variants)."""
+    width = 24
+
+    def cell(rows):
+        r = [sum(col) for col in zip(*rows)] if rows else None
+        return "-" if not r else f"{r[1]}/{r[2]}" + (f" +{r[3]}/{r[4]}" if r[3] else "") + f" ({r[0]})"
+
+    print(f"{'perturbation':22}" + "".join(f"{s:>{width}}" for s in SAMPLES + ["all"]))
     for pert in PERTURBATIONS:
-        cells = []
-        for sample in SAMPLES:
-            r = table.get((pert, sample))
-            cells.append("-" if not r else f"{r[1]}/{r[2]}" + (f" +{r[3]}/{r[4]}" if r[3] else "") + f" ({r[0]})")
-        print(f"{pert:24}" + "".join(f"{c:>{width}}" for c in cells))
-    print("cell: facts wrong/flagged, +doubts/flagged, (variants drawn)")
+        rows = [[table[(pert, s)]] if (pert, s) in table else [] for s in SAMPLES]
+        print(f"{pert:22}" + "".join(f"{cell(r):>{width}}" for r in rows + [sum(rows, [])]))
+    print("cell: facts wrong/flagged +doubts/flagged (variants drawn)")
 
 
 if __name__ == "__main__":
