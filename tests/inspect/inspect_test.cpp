@@ -169,8 +169,7 @@ TEST(InspectReport, IsSelfContained) {
 TEST(InspectReport, ColoursEveryPlaceARuleReadByItsField) {
   const auto pdf = kSamples / "taito-35.pdf";
   const auto document = extractor::extract_file(pdf.string());
-  std::vector<rules::CellUse> uses;
-  rules::read_sheets(document, shipped_rules(), &uses);
+  const auto uses = rules::Reader(shipped_rules()).explain(document).uses;
   ASSERT_GT(uses.size(), 100u);
   const auto pages = drawn_pages(report_of(pdf));
   std::map<std::string, int> by_part;
