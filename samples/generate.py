@@ -119,15 +119,26 @@ def parse_line(line):
     return q
 
 
+def whole_figure(text):
+    """Whether a text reads as one figure in a known counter, with nothing left over."""
+    try:
+        unit = parse_line(text)["unit"]
+    except Unreadable:
+        return False
+    return unit is None or unit in COUNTERS
+
+
 def segments(lines):
     """A cell's printed lines as its figures' texts: a line opening a parenthesis starts a new
-    one (a revision, a running total), any other line only continues a wrapped figure."""
+    one (a revision, a running total), and so does a whole figure under a whole figure (a second
+    figure); any other line continues a wrapped figure."""
     out = []
     for line in (l.strip(TEXT_SPACE) for l in lines):
-        if line and (not out or line[:1] in "(（"):
+        if not line:
+            continue
+        if not out or line[:1] in "(（" or (whole_figure(join_lines(out[-1])) and whole_figure(line)):
             out.append([])
-        if line:
-            out[-1].append(line)
+        out[-1].append(line)
     return [join_lines(s) for s in out]
 
 
