@@ -55,6 +55,23 @@ def figure_cells(d):
     return [(w, path) for w, path in out if printable(get(d, path))]
 
 
+def interleaved(items, kind, rng):
+    """The items shuffled, then taken one kind at a time in turn (a plan, a target, an actual, an
+    indicator value, …), so that a few variants already cover every kind."""
+    rng.shuffle(items)
+    groups = {}
+    for item in items:
+        groups.setdefault(kind(item), []).append(item)
+    rounds = [[g[k] for g in groups.values() if k < len(g)] for k in range(max(map(len, groups.values()), default=0))]
+    return [item for r in rounds for item in r]
+
+
+def cell_kind(cell):
+    """indicators, plan, baseline, targets or actuals."""
+    path = cell[1]
+    return path[0] if path[0] == "indicators" else path[4]
+
+
 def printable(fig):
     text = "".join(fig) if isinstance(fig, list) else fig
     return isinstance(text, str) and DIGITS.search(text) is not None
@@ -125,9 +142,7 @@ def unknown_label(d, rng):
 
 def two_figures(d, rng):
     """A figure cell holding a second figure on a line of its own."""
-    cells = figure_cells(d)
-    rng.shuffle(cells)
-    for what, path in cells:
+    for what, path in interleaved(figure_cells(d), cell_kind, rng):
         fig = get(d, path)
         if isinstance(fig, list) or str(fig).lstrip().startswith(("(", "（")):
             continue  # a revision or a baseline: a second line would read as its revision
@@ -138,9 +153,7 @@ def two_figures(d, rng):
 
 def unknown_counter(d, rng):
     """A figure counted in a word no reader knows."""
-    cells = figure_cells(d)
-    rng.shuffle(cells)
-    for what, path in cells:
+    for what, path in interleaved(figure_cells(d), cell_kind, rng):
         fig = get(d, path)
         if isinstance(fig, list):
             continue
@@ -180,24 +193,23 @@ def shift_down(d, rng):
         acts = proj["activities"]
         for a, act in enumerate(acts):
             for k in range(len(act["targets"])):
-                moves.append((f"project {proj['number']} activity {a} target[{k}] onto its actual",
+                moves.append(("target", f"project {proj['number']} activity {a} target[{k}] onto its actual",
                               ("projects", p, "activities", a, "targets", k), ("projects", p, "activities", a, "actuals", k)))
                 if a + 1 < len(acts):
-                    moves.append((f"project {proj['number']} activity {a} actual[{k}] onto the next target",
+                    moves.append(("actual", f"project {proj['number']} activity {a} actual[{k}] onto the next target",
                                   ("projects", p, "activities", a, "actuals", k),
                                   ("projects", p, "activities", a + 1, "targets", k)))
             if a + 1 < len(acts):
-                moves.append((f"project {proj['number']} activity {a} name onto the next",
+                moves.append(("name", f"project {proj['number']} activity {a} name onto the next",
                               ("projects", p, "activities", a, "name"), ("projects", p, "activities", a + 1, "name")))
     for i in range(len(d["indicators"]) - 1):
         for j in range(len(d["indicators"][i]["values"])):
-            moves.append((f"indicator {i} value {j} onto the next indicator's",
+            moves.append(("indicator", f"indicator {i} value {j} onto the next indicator's",
                           ("indicators", i, "values", j), ("indicators", i + 1, "values", j)))
-    rng.shuffle(moves)
-    for what, source, target in moves:
+    for _, what, source, target in interleaved(moves, lambda m: m[0], rng):
         moved, below = get(d, source), get(d, target)
-        if isinstance(moved, dict) or isinstance(below, dict) or not printable(moved):
-            continue  # merged cells move as a whole or not at all
+        if isinstance(moved, dict) or isinstance(below, dict) or not "".join(generate.as_lines(moved)).strip():
+            continue  # merged cells move as a whole or not at all; an empty cell moves nothing
         e = copy.deepcopy(d)
         put(e, source, "")
         put(e, target, generate.as_lines(moved) + generate.as_lines(below))
@@ -300,12 +312,22 @@ def field_of(path):
     return re.sub(r"\[[^]]*\]", "", path)
 
 
+# The rule file's names of measure fields (rules/README.md) where they differ from the record's.
+RULE_FIELDS = {"measure.goal.number": "measure.goal_number", "measure.goal.name": "measure.goal_name",
+               "measure.evaluation.grade": "measure.grade", "measure.evaluation.label": "measure.grade_label",
+               "measure.review.summary": "measure.review_summary",
+               "measure.review.indicators": "measure.review_indicators",
+               "measure.review.direction": "measure.review_direction"}
+
+
 def names_field(warning, path):
     """A warning names a fact's field when it says the field's dotted name (or an enclosing one of
-    two parts or more: measure.goal), or, placed nowhere, the table the fact stands in."""
+    two parts or more: measure.goal), or its rule-file name (measure.grade), or, placed nowhere,
+    the table the fact stands in."""
     field, text = field_of(path), warning.get("message", "") + " " + warning.get("field", "")
     parts = field.split(".")
-    if any(".".join(parts[:n]) in text for n in range(2, len(parts) + 1)):
+    names = [".".join(parts[:n]) for n in range(2, len(parts) + 1)] + [RULE_FIELDS.get(field, field)]
+    if any(re.search(re.escape(name) + r"(?!\w)", text) for name in names):
         return True
     return "at" not in warning and parts[0] in ("indicators", "projects") and f"{parts[0]} table" in text
 
