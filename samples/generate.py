@@ -150,7 +150,7 @@ def quantity(lines):
     parts = segments(lines)
     raw = "\n".join(parts)
     q = {"raw": raw, "value": None, "unit": None}
-    if not raw or raw in DASHES:
+    if not raw or raw.strip("()（）") in DASHES:  # no figure: empty, a dash, or `(―)` in the baseline column
         return q, []
     first = parts[0].translate(FOLD)
     inline = re.search(r"\(累計", first)  # `45社（累計229社）` on one line
