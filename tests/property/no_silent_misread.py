@@ -7,7 +7,8 @@ record with the one the generator's oracle expects from the perturbed descriptio
 (field value) that differs must be covered by a warning of the record that points at its cell
 (same page, overlapping box) or names its field; every doubt the oracle predicts (a figure it
 cannot read for sure) must be covered by a warning at its cell. A PDF that sheetx refuses with a
-message (no record) counts as flagged. Prints perturbations x samples and fails below 100%.
+message (no record) counts as flagged. Prints perturbations x samples and fails below 100%; fails
+too when a record read from a variant does not validate against schema/review-sheet.schema.json.
 
 Variants are chosen by a seeded random generator per sample and perturbation, so every run draws
 the same PDFs. Usage: no_silent_misread.py --sheetx PATH [--keep DIR] [--verbose]
@@ -356,7 +357,9 @@ def main():
         work.mkdir(parents=True, exist_ok=True)
         cases = draw(work)
         records, refused = extract(args.sheetx, work)
-        return report(cases, records, refused, args.verbose)
+        silent = report(cases, records, refused, args.verbose)
+        invalid = follow_schema(records, work)
+        return 1 if silent or invalid else 0
 
 
 def draw(work):
@@ -392,6 +395,19 @@ def extract(sheetx, work):
         records.setdefault(pathlib.Path(record["source"]["path"]).name, []).append(record)
     refused = {pathlib.Path(m.group(1)).name for m in re.finditer(r"^sheetx: (.+?\.pdf): ", run.stderr, re.M)}
     return records, refused
+
+
+def follow_schema(records, work):
+    """Every record read from a variant validates against the schema (issue 12: output never
+    contradicts the schema, whatever the sheet); 0 when all do."""
+    path = work / "records.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for rs in records.values() for r in rs),
+                    encoding="utf-8")
+    run = subprocess.run(["/usr/bin/python3", str(ROOT / "scripts" / "validate-records.py"), "--jsonl", str(path)],
+                         capture_output=True, text=True)
+    print(f"{sum(map(len, records.values()))} records read from the variants; schema: "
+          + ("all valid" if run.returncode == 0 else "INVALID\n" + run.stdout + run.stderr))
+    return run.returncode
 
 
 def report(cases, records, refused, verbose):
