@@ -571,6 +571,13 @@ class FigureReader {
   SheetContext& context_;
 };
 
+// Whether the rule file declares a table cell no data (its `ignore`): read by no rule, warned of by none.
+bool ignored(const TableRule& rule, const extractor::Cell& cell) {
+  if (rule.ignore.empty()) return false;
+  const std::string text = squeeze(cell.text);
+  return std::any_of(rule.ignore.begin(), rule.ignore.end(), [&](const Regex& re) { return RE2::PartialMatch(text, *re); });
+}
+
 const Column* role_column(const std::vector<Column>& columns, const std::string& role) {
   auto it = std::find_if(columns.begin(), columns.end(), [&](const Column& c) { return c.role == role; });
   return it == columns.end() ? nullptr : &*it;
@@ -639,9 +646,9 @@ class TableReader {
     for (const auto& f : found) {
       if (!seen.insert({f.page->number, f.header.table}).second) continue;
       for (const auto& cell : f.header.table->cells) {
-        if (context_.was_read(cell)) continue;
+        if (context_.was_read(cell) || ignored(rule_, cell)) continue;
         const std::string text = squeeze(cell.text);
-        if (text.empty() || ignored(text)) continue;
+        if (text.empty()) continue;
         look(trace, f.page->number, cell.box, text, false, "no rule read this cell");
         context_.warn("unread-cell",
                       "no rule read 「" + utf8_prefix(text, 40) + "」 in the " + name_ +
@@ -663,11 +670,6 @@ class TableReader {
     for (const auto& rule : rule_.columns)
       if (rule.line == column->line) return "column role " + column->role + ", header regex " + regex_text(*rule.header);
     return {};
-  }
-
-  bool ignored(const std::string& text) const {
-    return std::any_of(rule_.ignore.begin(), rule_.ignore.end(),
-                       [&](const Regex& re) { return RE2::PartialMatch(text, *re); });
   }
 
   // What the normalizer said of the years in a table's header, as warnings at those cells.
@@ -758,11 +760,11 @@ class ProjectReader {
     std::map<int, int> years;                           // fiscal year -> its column rule's line
   };
 
-  // True when the cell under `column` at row r starts at r and holds text.
-  static bool starts(const Table& table, const Column* column, int r) {
+  // True when the cell under `column` at row r starts at r and holds text that is data.
+  bool starts(const Table& table, const Column* column, int r) const {
     if (!column) return false;
     for (const auto* cell : row_cells(table, r, *column)) {
-      if (cell->row == r && !trim(cell->text).empty()) return true;
+      if (cell->row == r && !trim(cell->text).empty() && !ignored(rules_, *cell)) return true;
     }
     return false;
   }
@@ -869,11 +871,11 @@ class ProjectReader {
     return std::nullopt;
   }
 
-  static bool activity_has_text(const Table& table, const std::vector<Column>& columns, int r) {
+  bool activity_has_text(const Table& table, const std::vector<Column>& columns, int r) const {
     for (const auto& column : columns) {
       if (column.role.empty() || column.role == "project" || column.role == "division") continue;
       for (const auto* cell : row_cells(table, r, column))
-        if (!trim(cell->text).empty()) return true;
+        if (!trim(cell->text).empty() && !ignored(rules_, *cell)) return true;
     }
     return false;
   }

@@ -202,3 +202,30 @@ TEST(Extract, AnInstalledSheetxUsesTheRuleFileInstalledWithIt) {
 }
 
 }  // namespace
+
+namespace {
+
+// A PDF that is no sheet is an outcome of its own; --strict turns it, and a sheet with a warning
+// that doubts the reading, into a failure, while the sheet's own inconsistencies stay warnings.
+TEST(Extract, StrictFailsOnMisreadsAndNonSheets) {
+  const std::string files = " samples/taito-12.pdf samples/bad/not-a-sheet.pdf --format jsonl 2>&1 >/dev/null";
+  const auto lenient = run(kSheetx + " extract" + files);
+  EXPECT_EQ(lenient.status, 0) << lenient.out;
+  EXPECT_NE(lenient.out.find("sheetx: samples/bad/not-a-sheet.pdf: not a review sheet (title seen \"区民施設"),
+            std::string::npos)
+      << lenient.out;
+  EXPECT_NE(lenient.out.find("2 files, 1 sheets, 0 warnings, 1 not sheets, 0 failed"), std::string::npos) << lenient.out;
+  const auto strict = run(kSheetx + " extract --strict" + files);
+  EXPECT_EQ(strict.status, 1) << strict.out;
+  EXPECT_NE(strict.out.find("1 not sheets, 1 failed"), std::string::npos) << strict.out;
+  // taito-41 prints counters no reader knows (g, 地点): misread warnings.
+  const auto doubts = run(kSheetx + " extract --strict samples/taito-41.pdf --format jsonl 2>&1 >/dev/null");
+  EXPECT_EQ(doubts.status, 1) << doubts.out;
+  EXPECT_NE(doubts.out.find("sheetx: samples/taito-41.pdf: 13 misread warnings on sheet 1 (--strict)"), std::string::npos)
+      << doubts.out;
+  // taito-35's only warnings are its own unit mismatches.
+  const auto own = run(kSheetx + " extract --strict samples/taito-35.pdf --format jsonl 2>&1 >/dev/null");
+  EXPECT_EQ(own.status, 0) << own.out;
+}
+
+}  // namespace
