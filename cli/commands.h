@@ -12,6 +12,7 @@ void add_value_command(CLI::App& app);    // sheetx value TEXT... [--year]
 void add_extract_command(CLI::App& app);  // sheetx extract PATH... [-o DIR] [--format ...]
 void add_check_command(CLI::App& app);    // sheetx check [DIR...] [--update]
 void add_inspect_command(CLI::App& app);  // sheetx inspect FILE.pdf [-o report.html] [--rules FILE]
+void add_explain_command(CLI::App& app);  // sheetx explain FILE.pdf [--field PATH] [--page N] [--format text|json]
 
 // Exit codes shared by all subcommands.
 enum ExitCode : int { kOk = 0, kFailed = 1, kUsage = 2 };

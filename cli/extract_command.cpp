@@ -20,6 +20,7 @@ struct ExtractOptions {
   std::string format;
   records::CsvSettings csv;
   bool excel = false;  // --excel: the CSV settings for opening the tables in Excel
+  bool strict = false;
   RunOptions run;
 };
 
@@ -50,6 +51,13 @@ void claim_id(records::SheetIds& ids, nlohmann::ordered_json& sheet) {
                                           sheet["id"].get<std::string>()}});
 }
 
+// The warnings of a sheet that doubt the reading (not the sheet's own inconsistencies).
+std::size_t misread_warnings(const nlohmann::ordered_json& sheet) {
+  std::size_t n = 0;
+  for (const auto& warning : sheet["warnings"]) n += rules::is_misread(warning["code"].get<std::string>());
+  return n;
+}
+
 int run_extract(const ExtractOptions& options) {
   const auto job_options = load_job_options(options.run);
   if (!job_options) return kUsage;
@@ -73,15 +81,27 @@ int run_extract(const ExtractOptions& options) {
   std::optional<records::CsvTables> tables;  // streamed as the sheets come
   records::SheetIds ids;
   std::map<std::string, std::string> written;  // output name -> the input it came from
-  std::size_t sheets = 0, warnings = 0, failed = inputs.problems.size(), done = 0;
+  std::size_t sheets = 0, warnings = 0, failed = inputs.problems.size(), done = 0, not_sheets = 0;
   Progress progress(paths.size());
-  const Job job = [&](const std::string& path) { return read_pdf(path, *job_options); };
+  // A PDF without a sheet is an outcome of its own, not a failure (unless --strict).
+  const Job job = [&](const std::string& path) {
+    try {
+      return read_pdf(path, *job_options);
+    } catch (const rules::NoRuleMatches& e) {
+      return nlohmann::ordered_json{{"not_sheet", e.what()}};
+    }
+  };
   auto on_result = [&](std::size_t i, JobResult result) {
     ++done;
     if (!result.ok) {
       ++failed;
       progress.finish();
       std::cerr << "sheetx: " << paths[i] << ": " << result.error << "\n";
+    } else if (result.value.contains("not_sheet")) {
+      ++not_sheets;
+      failed += options.strict;
+      progress.finish();
+      std::cerr << "sheetx: " << paths[i] << ": " << result.value["not_sheet"].get<std::string>() << "\n";
     } else {
       for (const auto& warning : result.value["warnings"]) {
         progress.finish();
@@ -91,6 +111,12 @@ int run_extract(const ExtractOptions& options) {
       const auto stems = sheet_stems(inputs.files[i].relative, found);
       for (std::size_t s = 0; s < found.size(); ++s) {
         auto& sheet = found[s];
+        if (const std::size_t doubts = misread_warnings(sheet); options.strict && doubts) {
+          ++failed;
+          progress.finish();
+          std::cerr << "sheetx: " << paths[i] << ": " << doubts << " misread warning" << (doubts == 1 ? "" : "s")
+                    << " on sheet " << s + 1 << " (--strict)\n";
+        }
         if (format == "jsonl") {
           claim_id(ids, sheet);
           std::cout << sheet.dump() << "\n";
@@ -140,7 +166,7 @@ int run_extract(const ExtractOptions& options) {
   }
   progress.finish();
   std::cerr << "sheetx: " << paths.size() << " files, " << sheets << " sheets, " << warnings << " warnings, "
-            << failed << " failed\n";
+            << not_sheets << " not sheets, " << failed << " failed\n";
   return failed ? kFailed : kOk;
 }
 
@@ -168,6 +194,9 @@ void add_extract_command(CLI::App& app) {
   command->add_flag("--excel", options->excel,
                     "csv: tables for Excel: --csv-bom, and text cells that Excel would run as a formula (starting "
                     "= + - @, tab or CR) written with a leading ' and a warning each");
+  command->add_flag("--strict", options->strict,
+                    "Fail (exit 1) on a sheet with any warning that doubts the reading, and on a PDF that is no "
+                    "review sheet; their records are still written");
   add_run_options(*command, options->run);
   command->callback([options] { set_exit_code(run_extract(*options)); });
 }

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   sheetx::cli::add_extract_command(app);
   sheetx::cli::add_check_command(app);
   sheetx::cli::add_inspect_command(app);
+  sheetx::cli::add_explain_command(app);
   sheetx::cli::add_layout_command(app);
   sheetx::cli::add_value_command(app);
   try {

@@ -15,7 +15,7 @@ struct Difference {
 };
 
 // The differences between an expected and a found sheet document. Not differences: `source`,
-// `at` boxes within box_tolerance points, warnings' `message`, and the order of warnings.
+// `at` boxes within box_tolerance points, warnings' `message` and `rule`, and the order of warnings.
 std::vector<Difference> diff_records(const nlohmann::ordered_json& expected, const nlohmann::ordered_json& got,
                                      double box_tolerance = 1.0);
 

@@ -76,6 +76,7 @@ struct Mark {
   ex::Box box;
   std::string text, where;
   std::vector<std::string> fields;    // rule fields it fed, in reading order, each once
+  std::vector<std::string> rules;     // the rules that read it: "FILE:LINE field (what gave it)"
   std::vector<std::string> values;    // the normalized quantities read from it, as JSON
   std::vector<std::string> warnings;  // "code: message"
 };
@@ -99,12 +100,12 @@ class PageView {
         if (table.rotation != 0) where += " (text turned " + std::to_string(table.rotation) + "°)";
         marks_.push_back({prefix + "-t" + std::to_string(t + 1) + "-r" + std::to_string(cell.row + 1) + "-c" +
                               std::to_string(cell.col + 1),
-                          "cell", cell.box, cell.text, where, {}, {}, {}});
+                          "cell", cell.box, cell.text, where, {}, {}, {}, {}});
       }
     }
     for (std::size_t b = 0; b < page.blocks.size(); ++b) {
       marks_.push_back({prefix + "-b" + std::to_string(b + 1), "block", page.blocks[b].box, page.blocks[b].text,
-                        "free text block " + std::to_string(b + 1), {}, {}, {}});
+                        "free text block " + std::to_string(b + 1), {}, {}, {}, {}});
     }
   }
 
@@ -113,13 +114,15 @@ class PageView {
     for (Mark& mark : marks_)
       if (same_box(mark.box, box)) return mark;
     marks_.push_back({"p" + std::to_string(page_.number) + "-u" + std::to_string(marks_.size() + 1), "use", box, "",
-                      "a place a rule read that is no cell or block", {}, {}, {}});
+                      "a place a rule read that is no cell or block", {}, {}, {}, {}});
     return marks_.back();
   }
 
-  void add_use(const ex::Box& box, const std::string& field) {
-    auto& fields = at(box).fields;
-    if (std::find(fields.begin(), fields.end(), field) == fields.end()) fields.push_back(field);
+  void add_use(const rules::CellUse& use) {
+    Mark& mark = at(use.box);
+    if (std::find(mark.fields.begin(), mark.fields.end(), use.field) == mark.fields.end()) mark.fields.push_back(use.field);
+    const std::string rule = use.rule + " " + use.field + (use.detail.empty() ? "" : ": " + use.detail);
+    if (std::find(mark.rules.begin(), mark.rules.end(), rule) == mark.rules.end()) mark.rules.push_back(rule);
   }
 
   void add_warning(const ex::Box& box, const std::string& code, const std::string& message) {
@@ -168,15 +171,15 @@ void note_quantities(const ordered_json& node, std::map<int, PageView*>& views,
 
 Reading read(const ex::Document& document, const Options& options, std::map<int, PageView*>& views) {
   Reading reading;
-  std::vector<rules::CellUse> uses;
+  rules::Reading traced;
   try {
-    for (const auto& sheet : rules::read_sheets(document, options.rulesets, &uses))
-      reading.sheets.push_back(records::to_json(sheet));
+    traced = rules::Reader(options.rulesets).explain(document);
+    for (const auto& sheet : traced.sheets) reading.sheets.push_back(records::to_json(sheet));
   } catch (const rules::NoRuleMatches& e) {
     reading.no_match = e.what();
   }
-  for (const auto& use : uses)
-    if (auto view = views.find(use.page); view != views.end()) view->second->add_use(use.box, use.field);
+  for (const auto& use : traced.uses)
+    if (auto view = views.find(use.page); view != views.end()) view->second->add_use(use);
   for (const auto& sheet : reading.sheets) {
     note_quantities(sheet, views);
     for (const auto& warning : sheet["warnings"]) {
@@ -339,13 +342,15 @@ class HtmlWriter {
       std::string classes = kind;
       if (!mark.fields.empty()) classes += " used " + field_class(mark.fields.front());
       if (!mark.warnings.empty()) classes += " warned";
-      std::string fields, values, warnings;
+      std::string fields, rules, values, warnings;
       for (const auto& f : mark.fields) fields += (fields.empty() ? "" : "\n") + f;
+      for (const auto& r : mark.rules) rules += (rules.empty() ? "" : "\n") + r;
       for (const auto& v : mark.values) values += (values.empty() ? "" : "\n") + v;
       for (const auto& w : mark.warnings) warnings += (warnings.empty() ? "" : "\n") + w;
       out_ << "<rect class=\"" << classes << "\" id=\"" << mark.id << "\" " << rect_attributes(mark.box)
            << " data-where=\"" << escape(mark.where) << "\" data-text=\"" << escape(mark.text) << "\"";
       if (!fields.empty()) out_ << " data-fields=\"" << escape(fields) << "\"";
+      if (!rules.empty()) out_ << " data-rules=\"" << escape(rules) << "\"";
       if (!values.empty()) out_ << " data-value=\"" << escape(values) << "\"";
       if (!warnings.empty()) out_ << " data-warnings=\"" << escape(warnings) << "\"";
       out_ << "/>\n";

@@ -35,6 +35,8 @@ function show(mark) {
   }
   if (!fields.children.length) fields.textContent = "not read by any rule";
   add("Rule field", fields);
+  // The rule (FILE:LINE) behind each field; for a header cell, its column's role and regex.
+  if (mark.dataset.rules) add("Rule", pre(mark.dataset.rules));
   if (mark.dataset.value) add("Normalized value", pre(mark.dataset.value));
   if (mark.dataset.warnings) add("Warnings", pre(mark.dataset.warnings));
 }

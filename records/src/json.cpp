@@ -132,6 +132,7 @@ nlohmann::ordered_json to_json(const Sheet& sheet) {
   for (const auto& w : sheet.warnings) {
     Json warning = {{"code", w.code}, {"message", w.message}};
     if (w.at) warning["at"] = at_json(*w.at);
+    if (!w.rule.empty()) warning["rule"] = w.rule;
     warnings.push_back(std::move(warning));
   }
   const auto& s = sheet.source;

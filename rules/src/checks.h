@@ -7,8 +7,8 @@
 
 namespace sheetx::rules {
 
-// A read sheet -> its consistency warnings: plan-sum-mismatch, running-total-mismatch,
-// unit-mismatch, unreadable-figure, missing-field.
+// A read sheet -> the warnings where it disagrees with itself: plan-sum-mismatch,
+// running-total-mismatch, unit-mismatch. (The reader warns of its own doubts as it reads.)
 std::vector<records::Warning> check_sheet(const records::Sheet& sheet);
 
 }  // namespace sheetx::rules

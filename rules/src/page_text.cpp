@@ -1,5 +1,9 @@
 #include "page_text.h"
 
+#include <charconv>
+
+#include "sheetx/normalizer.h"
+
 namespace sheetx::rules {
 namespace {
 
@@ -56,6 +60,15 @@ std::string utf8_prefix(std::string_view text, std::size_t characters) {
     if (starts_character && seen++ == characters) break;
   }
   return std::string(text.substr(0, end));
+}
+
+std::optional<int> to_int(const std::string& text) {
+  const std::string folded = normalizer::fold_width(trim(text));
+  int value = 0;
+  const auto [end, error] = std::from_chars(folded.data(), folded.data() + folded.size(), value);
+  if (folded.empty() || error != std::errc() || end != folded.data() + folded.size() || folded.front() == '-')
+    return std::nullopt;
+  return value;
 }
 
 std::string join_wrapped(const std::vector<std::string>& lines) {

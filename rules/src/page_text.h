@@ -35,6 +35,8 @@ std::string squeeze(std::string_view text);
 std::string trim(std::string_view text);
 // At most `characters` UTF-8 characters from the start of text, never half of one.
 std::string utf8_prefix(std::string_view text, std::size_t characters);
+// Digits as printed (full-width too) -> a number; nothing for anything else or one too large.
+std::optional<int> to_int(const std::string& text);
 // Wrapped lines joined as the extractor joins them (extractor::lines_to_text), each line trimmed
 // first: an indent or a trailing space is layout, not text.
 std::string join_wrapped(const std::vector<std::string>& lines);

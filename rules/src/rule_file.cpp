@@ -6,21 +6,54 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
+#include <optional>
+
 #include <yaml-cpp/yaml.h>
+
+#include "page_text.h"
 
 namespace sheetx::rules {
 namespace {
 
-constexpr std::array kMeasureFields = {
-    "number",     "name",          "department",     "division",          "goal_number",
-    "goal_name",  "vision",        "initiatives",    "grade",             "grade_label",
-    "review_summary", "review_indicators", "review_direction"};
-constexpr std::array kListFields = {"vision", "initiatives", "review_direction"};
 constexpr std::array kIndicatorRoles = {"name", "source", "baseline", "target", "actual"};
 constexpr std::array kProjectRoles = {"project", "division", "activity", "plan", "kind", "year"};
+
+using Kind = MeasureField::Kind;
+using records::Measure;
+
+const std::array<MeasureField, 13> kMeasureFields = {{
+    {"number", Kind::kNumber, [](Measure& m, const std::string& t) { m.number = to_int(t); }, nullptr,
+     [](const Measure& m) { return m.number.has_value(); }},
+    {"name", Kind::kText, [](Measure& m, const std::string& t) { m.name = t; }, nullptr,
+     [](const Measure& m) { return !m.name.empty(); }},
+    {"department", Kind::kText, [](Measure& m, const std::string& t) { m.department = t; }, nullptr,
+     [](const Measure& m) { return !m.department.empty(); }},
+    {"division", Kind::kText, [](Measure& m, const std::string& t) { m.division = t; }, nullptr,
+     [](const Measure& m) { return !m.division.empty(); }},
+    {"goal_number", Kind::kNumber, [](Measure& m, const std::string& t) { m.goal.number = to_int(t); }, nullptr,
+     [](const Measure& m) { return m.goal.number.has_value(); }},
+    {"goal_name", Kind::kText, [](Measure& m, const std::string& t) { m.goal.name = t; }, nullptr,
+     [](const Measure& m) { return !m.goal.name.empty(); }},
+    {"vision", Kind::kList, nullptr, [](Measure& m, std::vector<std::string> l) { m.vision = std::move(l); },
+     [](const Measure& m) { return !m.vision.empty(); }},
+    {"initiatives", Kind::kItems, nullptr, nullptr, [](const Measure& m) { return !m.initiatives.empty(); }},
+    {"grade", Kind::kText,
+     [](Measure& m, const std::string& t) { m.evaluation.grade = normalizer::fold_width(t); }, nullptr,
+     [](const Measure& m) { return !m.evaluation.grade.empty(); }},
+    {"grade_label", Kind::kText, [](Measure& m, const std::string& t) { m.evaluation.label = t; }, nullptr,
+     [](const Measure& m) { return !m.evaluation.label.empty(); }},
+    {"review_summary", Kind::kText, [](Measure& m, const std::string& t) { m.review.summary = t; }, nullptr,
+     [](const Measure& m) { return !m.review.summary.empty(); }},
+    {"review_indicators", Kind::kText, [](Measure& m, const std::string& t) { m.review.indicators = t; }, nullptr,
+     [](const Measure& m) { return !m.review.indicators.empty(); }},
+    {"review_direction", Kind::kList, nullptr,
+     [](Measure& m, std::vector<std::string> l) { m.review.direction = std::move(l); },
+     [](const Measure& m) { return !m.review.direction.empty(); }},
+}};
 
 template <std::size_t N>
 bool contains(const std::array<const char*, N>& names, const std::string& name) {
@@ -99,7 +132,17 @@ class Loader {
     }
   }
 
-  FieldRule field(const YAML::Node& node) const {
+  // Groups of a measure pattern: measure fields.
+  void check_groups(const YAML::Node& node, const Regex& re) const {
+    for (const auto& [group, index] : re->NamedCapturingGroups()) {
+      (void)index;
+      if (!measure_field(group))
+        fail(node, "group '" + group + "' names no field here (fields: " + measure_field_names() + ")");
+    }
+  }
+
+  // A measure rule; `filled` holds the fields earlier rules fill, with their lines.
+  FieldRule field(const YAML::Node& node, std::map<std::string, int>& filled) const {
     only_keys(node, {"label", "contains", "take", "pattern", "items", "into", "where", "sections",
                      "section_end"},
               "a measure rule");
@@ -114,48 +157,74 @@ class Loader {
       else if (t == "right_all") rule.take = Take::kRightAll;
       else if (t == "self") rule.take = Take::kSelf;
       else if (t == "any") rule.take = Take::kAny;
-      else fail(take, "take must be right, right_all, self or any, not '" + t + "'");
+      else if (t == "lines") rule.take = Take::kLines;
+      else fail(take, "take must be right, right_all, self, any or lines, not '" + t + "'");
     }
-    if (rule.take != Take::kAny && !rule.label && !rule.contains)
-      fail(node, "a measure rule needs 'label' or 'contains' (or take: any)");
+    const bool anywhere = rule.take == Take::kAny || rule.take == Take::kLines;
+    if (!anywhere && !rule.label && !rule.contains)
+      fail(node, "a measure rule needs 'label' or 'contains' (or take: any or lines)");
+    if (anywhere && (rule.label || rule.contains))
+      fail(node, "take: " + node["take"].as<std::string>() + " looks at the whole page: 'label' and 'contains' would be ignored");
     rule.pattern = optional_regex(node, "pattern");
     rule.items = optional_regex(node, "items");
-    const std::set<std::string> fields(kMeasureFields.begin(), kMeasureFields.end());
-    if (rule.pattern) check_groups(node["pattern"], rule.pattern, fields);
+    const int ways = !!rule.pattern + !!rule.items + !!node["sections"] + (node["into"] && !rule.items);
+    if (ways == 0) fail(node, "a measure rule needs 'pattern', 'items', 'into' or 'sections' to say what it fills");
+    if (ways > 1)
+      fail(node, "a measure rule fills by one of 'pattern', 'items' (with into: initiatives), 'into' or 'sections': "
+                 "the others would be ignored");
+    if (rule.pattern) check_groups(node["pattern"], rule.pattern);
     if (rule.items) check_groups(node["items"], rule.items, {"number", "name"});
     if (const YAML::Node into = node["into"]) {
       if (into.IsScalar()) rule.into.push_back(into.as<std::string>());
       else if (into.IsSequence()) for (const auto& n : into) rule.into.push_back(n.as<std::string>());
       else fail(into, "'into' must be a field name or a list of them");
       for (const auto& name : rule.into)
-        if (!fields.count(name)) fail(into, "'" + name + "' is no measure field (fields: " + listed(kMeasureFields) + ")");
+        if (!measure_field(name)) fail(into, "'" + name + "' is no measure field (fields: " + measure_field_names() + ")");
+      if (rule.take == Take::kSelf && rule.into.size() > 1)
+        fail(into, "take: self finds one cell: only the first field of 'into' could be filled");
     }
     if (rule.items && (rule.into.size() != 1 || rule.into[0] != "initiatives"))
       fail(node, "'items' fills 'initiatives': it needs 'into: initiatives'");
-    if (!rule.items && std::count(rule.into.begin(), rule.into.end(), "initiatives"))
-      fail(node["into"], "'initiatives' is filled by 'items', which this rule lacks");
-    if (rule.pattern && rule.pattern->NamedCapturingGroups().count("initiatives"))
-      fail(node["pattern"], "'initiatives' is filled by 'items', not by a pattern group");
-    if (!rule.into.empty() && !rule.items && (rule.pattern || node["sections"]))
-      fail(node["into"], "'into' cannot go with 'pattern' or 'sections', which name their fields themselves");
     if (const YAML::Node where = node["where"]) {
       rule.where = where.as<std::string>();
       if (!rule.pattern || !rule.pattern->NamedCapturingGroups().count(rule.where))
         fail(where, "'where: " + rule.where + "' needs a pattern with the group '" + rule.where + "'");
+      if (!filled.count(rule.where))
+        fail(where, "'where: " + rule.where + "' compares with '" + rule.where + "', which no earlier rule fills");
+      if (!anywhere) fail(where, "'where' picks among the cells of the page: it needs take: any or lines");
     }
     if (const YAML::Node sections = node["sections"]) {
       if (!sections.IsMap()) fail(sections, "'sections' must map field names to heading regexes");
       for (const auto& kv : sections) {
         auto name = kv.first.as<std::string>();
-        if (!fields.count(name)) fail(kv.first, "'" + name + "' is no measure field");
+        const MeasureField* f = measure_field(name);
+        if (!f) fail(kv.first, "'" + name + "' is no measure field (fields: " + measure_field_names() + ")");
+        if (f->kind == Kind::kItems) fail(kv.first, "'" + name + "' is filled by 'items', not by a section");
         rule.sections.emplace_back(name, regex(kv.second, "sections"));
       }
       rule.section_end = optional_regex(node, "section_end");
     } else if (node["section_end"]) {
       fail(node["section_end"], "'section_end' goes with 'sections'");
     }
-    if (!rule.pattern && !rule.items && rule.into.empty() && rule.sections.empty())
-      fail(node, "a measure rule needs 'pattern', 'items', 'into' or 'sections' to say what it fills");
+    if (rule.pattern) {
+      for (const auto& [group, index] : rule.pattern->NamedCapturingGroups()) {
+        (void)index;
+        if (group == rule.where) continue;
+        if (measure_field(group)->kind == Kind::kItems)
+          fail(node["pattern"], "'" + group + "' is filled by 'items', not by a pattern group");
+        rule.fills.push_back(group);
+      }
+    }
+    for (const auto& name : rule.into) rule.fills.push_back(name);
+    for (const auto& [name, heading] : rule.sections) rule.fills.push_back(name);
+    for (const auto& name : rule.fills) {
+      if (measure_field(name)->kind == Kind::kItems && !rule.items)
+        fail(node["into"], "'" + name + "' is filled by 'items', which this rule lacks");
+      const auto [earlier, fresh] = filled.emplace(name, rule.line);
+      if (!fresh)
+        fail(node, "'" + name + "' is already filled by the rule at line " + std::to_string(earlier->second) +
+                       ": one of the two values would be thrown away");
+    }
     return rule;
   }
 
@@ -174,6 +243,25 @@ class Loader {
         fail(c, "unknown role '" + column.role + "' in " + what + " (roles: " + listed(roles) + ")");
       rule.columns.push_back(std::move(column));
     }
+    if (const YAML::Node precedence = node["precedence"]) {
+      if (!precedence.IsSequence()) fail(precedence, "'precedence' must be a list of roles");
+      for (const auto& p : precedence) {
+        auto role = p.as<std::string>();
+        if (std::none_of(rule.columns.begin(), rule.columns.end(), [&](const auto& c) { return c.role == role; }))
+          fail(p, "'" + role + "' in 'precedence' is no role of a column of " + what);
+        rule.precedence.push_back(std::move(role));
+      }
+    }
+    if (const YAML::Node ignore = node["ignore"]) {
+      if (!ignore.IsSequence()) fail(ignore, "'ignore' must be a list of regexes (cells that are not data)");
+      for (const auto& i : ignore) rule.ignore.push_back(regex(i, "ignore"));
+    }
+  }
+
+  // A table whose rows no column starts would give nothing.
+  void require_role(const YAML::Node& node, const TableRule& rule, const char* role, const std::string& what) const {
+    if (std::none_of(rule.columns.begin(), rule.columns.end(), [&](const auto& c) { return c.role == role; }))
+      fail(node, what + " needs a column with role '" + role + "': its rows are found by it");
   }
 
   RuleFile file(const YAML::Node& root) const {
@@ -182,6 +270,7 @@ class Loader {
               "the rule file");
     RuleFile rf;
     rf.path = path_;
+    rf.name = std::filesystem::path(path_).filename().string();
     rf.id = text(root, "id", "the rule file");
     rf.version = text(root, "version", "the rule file");
     const YAML::Node municipality = root["municipality"];
@@ -205,17 +294,21 @@ class Loader {
 
     const YAML::Node measure = root["measure"];
     if (!measure || !measure.IsSequence()) fail(root, "the rule file needs 'measure', a list of field rules");
-    for (const auto& m : measure) rf.measure.push_back(field(m));
+    std::map<std::string, int> filled;
+    for (const auto& m : measure) rf.measure.push_back(field(m, filled));
 
     const YAML::Node indicators = root["indicators"];
     if (!indicators) fail(root, "the rule file needs 'indicators'");
-    only_keys(indicators, {"header", "columns"}, "indicators");
+    only_keys(indicators, {"header", "columns", "precedence", "ignore"}, "indicators");
     table(indicators, rf.indicators, kIndicatorRoles, "indicators");
+    require_role(indicators, rf.indicators, "name", "indicators");
 
     const YAML::Node projects = root["projects"];
     if (!projects) fail(root, "the rule file needs 'projects'");
-    only_keys(projects, {"header", "columns", "project", "target_row", "actual_row", "estimate"}, "projects");
+    only_keys(projects, {"header", "columns", "precedence", "ignore", "project", "target_row", "actual_row", "estimate"},
+              "projects");
     table(projects, rf.projects, kProjectRoles, "projects");
+    require_role(projects, rf.projects, "project", "projects");
     rf.projects.project = required_regex(projects, "project", "projects");
     check_groups(projects["project"], rf.projects.project, {"number", "name", "reposted"});
     rf.projects.target_row = required_regex(projects, "target_row", "projects");
@@ -230,7 +323,19 @@ class Loader {
 
 }  // namespace
 
-bool is_list_field(const std::string& name) { return contains(kListFields, name); }
+const MeasureField* measure_field(const std::string& name) {
+  for (const auto& field : kMeasureFields)
+    if (name == field.name) return &field;
+  return nullptr;
+}
+
+std::string measure_field_names() {
+  std::string out;
+  for (const auto& field : kMeasureFields) out += (out.empty() ? "" : ", ") + std::string(field.name);
+  return out;
+}
+
+const RuleFile& rule_file(const Ruleset& ruleset) { return *ruleset.file_; }
 
 Ruleset Ruleset::parse(std::string_view yaml, const std::string& name) {
   Loader loader(name);
@@ -257,6 +362,7 @@ Ruleset Ruleset::load(const std::string& path) {
 
 const std::string& Ruleset::id() const { return file_->id; }
 const std::string& Ruleset::version() const { return file_->version; }
+const std::string& Ruleset::path() const { return file_->path; }
 
 std::string default_rules_path() {
   // An installed sheetx (bin/sheetx) finds the rule file it was installed with; one run from its

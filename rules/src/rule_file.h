@@ -1,5 +1,6 @@
 // The parsed form of a rule file (private to the rules library). Loading checks everything that
-// can be checked without a PDF, so that reading a sheet never meets a malformed rule.
+// can be checked without a PDF, so that reading a sheet never meets a malformed rule, and no rule
+// is accepted whose result the reader would throw away.
 #pragma once
 
 #include <memory>
@@ -15,12 +16,34 @@ namespace sheetx::rules {
 
 using Regex = std::shared_ptr<const RE2>;
 
+// The measure's fields, each named once: how a rule's text goes into the record, and whether it
+// did. Rule files name them (`pattern` groups, `into`, `sections`); the reader fills them.
+struct MeasureField {
+  enum class Kind {
+    kText,    // the paragraphs joined with "\n"
+    kNumber,  // digits as printed (full-width too)
+    kList,    // one item per paragraph, bullet dropped
+    kItems,   // numbered items, filled by a rule's `items` only (initiatives)
+  };
+  const char* name;
+  Kind kind;
+  void (*set_text)(records::Measure&, const std::string&);           // kText and kNumber
+  void (*set_list)(records::Measure&, std::vector<std::string>);     // kList
+  bool (*filled)(const records::Measure&);
+};
+
+// The field of that name, or nullptr.
+const MeasureField* measure_field(const std::string& name);
+// Every field name, comma-separated, for messages.
+std::string measure_field_names();
+
 // Where a measure field's value sits relative to the cell its rule finds.
 enum class Take {
   kRight,     // the non-empty cells right of the label, nearest first (default)
   kRightAll,  // every cell right of the label, in reading order, joined or searched
   kSelf,      // the found cell itself
   kAny,       // any cell of the page (with `pattern`, the first that matches)
+  kLines,     // every printed line of any cell of the page, each on its own (a legend in one cell)
 };
 
 struct FieldRule {
@@ -34,6 +57,7 @@ struct FieldRule {
   std::string where;           // a group that must equal the field of that name filled before
   std::vector<std::pair<std::string, Regex>> sections;  // field, heading line
   Regex section_end;
+  std::vector<std::string> fills;  // the fields this rule promises, in the order it names them
 };
 
 struct ColumnRule {
@@ -46,6 +70,10 @@ struct TableRule {
   int line = 0;
   Regex header;  // a header cell of the table (white space removed)
   std::vector<ColumnRule> columns;
+  // A header that several roles match takes the first of them listed here without a warning
+  // (all the roles it matched must be listed); otherwise the first column rule wins, with one.
+  std::vector<std::string> precedence;
+  std::vector<Regex> ignore;  // cells of the table that are not data (white space removed)
 };
 
 struct ProjectTableRule : TableRule {
@@ -57,6 +85,7 @@ struct ProjectTableRule : TableRule {
 
 struct RuleFile {
   std::string path, id, version;
+  std::string name;  // the file's name without its folder: FILE of FILE:LINE in records
   std::string municipality_code, municipality_name;
   std::vector<std::string> counters;
   Regex paragraph, bullet;
@@ -64,9 +93,12 @@ struct RuleFile {
   std::vector<FieldRule> measure;
   TableRule indicators;
   ProjectTableRule projects;
+
+  // "FILE:LINE" of a rule, as records and explanations name it.
+  std::string where(int line) const { return name + ":" + std::to_string(line); }
 };
 
-// Whether a measure field holds a list (vision, initiatives, review_direction).
-bool is_list_field(const std::string& name);
+// The parsed file behind a Ruleset.
+const RuleFile& rule_file(const Ruleset& ruleset);
 
 }  // namespace sheetx::rules

@@ -169,8 +169,7 @@ TEST(InspectReport, IsSelfContained) {
 TEST(InspectReport, ColoursEveryPlaceARuleReadByItsField) {
   const auto pdf = kSamples / "taito-35.pdf";
   const auto document = extractor::extract_file(pdf.string());
-  std::vector<rules::CellUse> uses;
-  rules::read_sheets(document, shipped_rules(), &uses);
+  const auto uses = rules::Reader(shipped_rules()).explain(document).uses;
   ASSERT_GT(uses.size(), 100u);
   const auto pages = drawn_pages(report_of(pdf));
   std::map<std::string, int> by_part;
@@ -313,6 +312,32 @@ TEST(InspectCommand, WritesTheReportAndFailsInOneLineOnAnUnreadableFile) {
   EXPECT_EQ(bad.status, 1);
   EXPECT_EQ(bad.out, "sheetx: samples/bad/encrypted.pdf: encrypted: needs a password\n");
   EXPECT_FALSE(fs::exists(kBuild / "inspect-encrypted.html"));
+}
+
+}  // namespace
+}  // namespace sheetx
+
+namespace sheetx {
+namespace {
+
+// A clicked cell names the rule behind it: a header cell its column's role and regex, a field
+// cell the rule (FILE:LINE) that filled it; a cell no rule read names none.
+TEST(InspectReport, CellsNameTheRuleThatReadThem) {
+  const std::string html = report_of(testing::kSamples / "taito-35.pdf");
+  const std::string rules = testing::read_file(testing::kRoot / "rules" / "taito-kensho.yaml");
+  const auto line_of = [&](const std::string& needle) {
+    return std::to_string(1 + std::count(rules.begin(), rules.begin() + static_cast<long>(rules.find(needle)), '\n'));
+  };
+  EXPECT_NE(html.find("data-rules=\"taito-kensho.yaml:" + line_of("{role: plan,") +
+                      " header: column role plan, header regex '計画事業量'\""),
+            std::string::npos);
+  EXPECT_NE(html.find("data-rules=\"taito-kensho.yaml:" + line_of("  - label: '^主管$'") + " measure.department"),
+            std::string::npos);
+  const auto pages = drawn_pages(html);
+  std::size_t unread = 0;
+  for (const auto& [number, page] : pages)
+    for (const auto& mark : page.marks) unread += mark.has_class("cell") && mark.fields.empty();
+  EXPECT_GT(unread, 0u) << "cells no rule read (the title, the review text's frame) carry no rule";
 }
 
 }  // namespace

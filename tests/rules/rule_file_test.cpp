@@ -55,8 +55,8 @@ TEST(RuleFile, MissingFileIsNamed) {
 }
 
 TEST(RuleFile, BadRegexNamesLineAndCause) {
-  const std::string message = error_after_replacing("header: '^指標名$'", "header: '^指標名($'");
-  EXPECT_EQ(message.rfind("broken.yaml:" + std::to_string(line_of("header: '^指標名$'")) + ": ", 0), 0u) << message;
+  const std::string message = error_after_replacing("header: '指標名'", "header: '指標名('");
+  EXPECT_EQ(message.rfind("broken.yaml:" + std::to_string(line_of("header: '指標名'")) + ": ", 0), 0u) << message;
   EXPECT_NE(message.find("not a valid RE2 regex"), std::string::npos) << message;
 }
 
@@ -80,7 +80,7 @@ TEST(RuleFile, UnknownRoleIsRefused) {
 
 TEST(RuleFile, BadTakeIsRefused) {
   const std::string message = error_after_replacing("take: self", "take: left");
-  EXPECT_NE(message.find("take must be right, right_all, self or any"), std::string::npos) << message;
+  EXPECT_NE(message.find("take must be right, right_all, self, any or lines"), std::string::npos) << message;
 }
 
 TEST(RuleFile, YamlSyntaxErrorNamesLine) {
@@ -92,6 +92,73 @@ TEST(RuleFile, YamlSyntaxErrorNamesLine) {
 TEST(RuleFile, MissingSectionIsNamed) {
   const std::string message = error_after_replacing("sheet:\n  title:", "shet:\n  title:");
   EXPECT_NE(message.find("unknown key 'shet'"), std::string::npos) << message;
+}
+
+// Rules whose result the reader would throw away are refused when the file loads, naming the line.
+TEST(RuleFile, SectionsCannotFillTheInitiatives) {
+  const std::string message =
+      error_after_replacing("      review_summary: '^＜施策の概要＞$'", "      initiatives: '^＜施策の概要＞$'");
+  EXPECT_EQ(message.rfind("broken.yaml:" + std::to_string(line_of("review_summary: '^＜施策の概要＞$'")) + ":", 0), 0u)
+      << message;
+  EXPECT_NE(message.find("'initiatives' is filled by 'items', not by a section"), std::string::npos) << message;
+}
+
+TEST(RuleFile, ARuleFillsByOneWayOnly) {
+  const std::string message = error_after_replacing("    take: self\n", "    take: self\n    pattern: '(?P<name>.+)'\n");
+  EXPECT_NE(message.find("the others would be ignored"), std::string::npos) << message;
+}
+
+TEST(RuleFile, AFieldFilledByTwoRulesIsRefused) {
+  const std::string message = error_after_replacing("    into: [department, division]", "    into: [department, name]");
+  EXPECT_NE(message.find("'name' is already filled by the rule at line " + std::to_string(line_of("  - label: '^施策("))),
+            std::string::npos)
+      << message;
+}
+
+TEST(RuleFile, WhereNeedsAFieldAnEarlierRuleFills) {
+  const std::string message = error_after_replacing("    where: grade", "    where: goal_name");
+  EXPECT_NE(message.find("needs a pattern with the group 'goal_name'"), std::string::npos) << message;
+  std::string text = shipped_text();
+  const std::string legend = text.substr(text.find("  - take: lines"), text.find("  - contains:") - text.find("  - take: lines"));
+  text.erase(text.find(legend), legend.size());
+  text.insert(text.find("  - label: '^検証結果$'"), legend);  // the legend before the grade it compares with
+  try {
+    Ruleset::parse(text, "moved.yaml");
+    FAIL() << "a legend rule before the grade rule loaded";
+  } catch (const RuleFileError& e) {
+    EXPECT_NE(std::string(e.what()).find("which no earlier rule fills"), std::string::npos) << e.what();
+  }
+}
+
+TEST(RuleFile, TakeSelfFillsOneField) {
+  const std::string message =
+      error_after_replacing("    into: [department, division]", "    take: self\n    into: [department, division]");
+  EXPECT_NE(message.find("take: self finds one cell"), std::string::npos) << message;
+}
+
+TEST(RuleFile, PrecedenceNamesRolesOfTheTable) {
+  const std::string message = error_after_replacing("precedence: [project,", "precedence: [projekt,");
+  EXPECT_NE(message.find("'projekt' in 'precedence' is no role of a column of projects"), std::string::npos) << message;
+}
+
+TEST(RuleFile, ATableWithoutTheColumnItsRowsAreFoundByIsRefused) {
+  std::string text = shipped_text();
+  text.replace(text.find("{role: project, header:"), 15, "{role: division,");
+  text.replace(text.find("precedence: [project, "), 22, "precedence: [");
+  try {
+    Ruleset::parse(text, "broken.yaml");
+    FAIL() << "a projects table without a project column loaded";
+  } catch (const RuleFileError& e) {
+    EXPECT_NE(std::string(e.what()).find("projects needs a column with role 'project'"), std::string::npos) << e.what();
+  }
+}
+
+TEST(RuleFile, IgnoreTakesRegexes) {
+  std::string list = shipped_text(), scalar = shipped_text();
+  list.insert(list.find("  project: '"), "  ignore: ['^※', '^注']\n");
+  EXPECT_NO_THROW(Ruleset::parse(list, "ignore.yaml"));
+  scalar.insert(scalar.find("  project: '"), "  ignore: '^※'\n");
+  EXPECT_THROW(Ruleset::parse(scalar, "ignore.yaml"), RuleFileError);
 }
 
 }  // namespace

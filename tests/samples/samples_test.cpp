@@ -104,7 +104,7 @@ TEST(Samples, ExpectedFilesMatchTheirPdf) {
     pages_covered[pdf.string()] += std::stoi(m[3]);
   }
   for (const auto& [pdf, pages] : pages_covered) EXPECT_EQ(page_count(pdf), pages) << pdf;
-  EXPECT_EQ(pages_covered.size(), 7u);
+  EXPECT_EQ(pages_covered.size(), 10u);
 }
 
 TEST(Samples, RotatedPageDisplaysLikeTheUprightOne) {
@@ -124,6 +124,22 @@ TEST(Samples, RotatedPageDisplaysLikeTheUprightOne) {
     return json.substr(json.find("\"ruleset\""));
   };
   EXPECT_EQ(record("taito-07-rotated.expected.json"), record("taito-07.expected.json"));
+}
+
+TEST(Samples, SecondProducerRulesItsCellsAsRectanglesOrSegments) {
+  // The content streams, uncompressed: `x y w h re S` strokes a rectangle, `x y m x y l S` a line.
+  const auto operators = [](const std::string& name, const std::string& op) {
+    const CommandResult qdf = run("qpdf --qdf --object-streams=disable " + quoted(kSamples / name) + " -");
+    std::istringstream in(qdf.out);
+    int count = 0;
+    for (std::string line; std::getline(in, line);) count += line.ends_with(op);
+    return count;
+  };
+  // taito-12-b strokes each cell as a rectangle; taito-12 strokes merged edges as lines.
+  EXPECT_EQ(operators("taito-12.pdf", " re S"), 0);
+  EXPECT_GT(operators("taito-12-b.pdf", " re S"), 50);
+  // taito-07-b draws each cell's four edges (shared ones twice): many more lines than taito-07.
+  EXPECT_GT(operators("taito-07-b.pdf", " l S"), 4 * operators("taito-07.pdf", " l S"));
 }
 
 TEST(Samples, CommittedFilesAreWhatTheGeneratorMakes) {

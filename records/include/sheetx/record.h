@@ -86,9 +86,12 @@ struct Project {
   std::vector<Activity> activities;
 };
 
+// A doubt about the sheet or its reading (codes: docs/records.md). `rule` is the rule file's
+// FILE:LINE (file name only) of the rule that produced or missed the value, empty when none did.
 struct Warning {
   std::string code, message;
   std::optional<At> at;
+  std::string rule;
 };
 
 struct ReviewPeriod {

@@ -3,9 +3,14 @@
 //
 // In:  a rule file (YAML, see rules/README.md) and an extractor::Document.
 // Out: the sheets the document holds, as records::Sheet values (source.path and sha256 left for
-//      the caller), each with the consistency warnings of docs/records.md.
-// Errors: RuleFileError ("FILE:LINE: problem") for a bad rule file; NoRuleMatches when no page of
-//      the document starts a sheet that a rule file recognises.
+//      the caller), each with the warnings of docs/records.md: every doubt of the reading (a
+//      promised field not filled, a cell of a claimed table no rule read, a header several roles
+//      matched, a figure the normalizer could not fully read, a rule that matched nothing) and
+//      the sheet's own inconsistencies; and on request (Reader::explain) what each rule looked
+//      at and why it took or passed over each cell.
+// Errors: RuleFileError ("FILE:LINE: problem") for a bad rule file, or a rule whose result would
+//      be thrown away; NoRuleMatches ("not a review sheet (title seen "…")") when no page of the
+//      document starts a sheet that a rule file recognises.
 #pragma once
 
 #include <memory>
@@ -30,6 +35,8 @@ class NoRuleMatches : public std::runtime_error {
 };
 
 struct RuleFile;  // the parsed file; private to the library
+class Ruleset;
+const RuleFile& rule_file(const Ruleset& ruleset);
 
 // One loaded rule file: immutable, cheap to copy, safe to share between threads.
 class Ruleset {
@@ -41,9 +48,10 @@ class Ruleset {
 
   const std::string& id() const;
   const std::string& version() const;
-  const RuleFile& file() const { return *file_; }
+  const std::string& path() const;
 
  private:
+  friend const RuleFile& rule_file(const Ruleset& ruleset);
   explicit Ruleset(std::shared_ptr<const RuleFile> file) : file_(std::move(file)) {}
   std::shared_ptr<const RuleFile> file_;
 };
@@ -54,15 +62,56 @@ struct CellUse {
   int page = 0;
   extractor::Box box;
   std::string field;
+  std::string rule;    // FILE:LINE of the rule that read it
+  std::string detail;  // a header cell: its column's role and the regex that gave it
 };
+
+// One place a rule looked at, and what came of it.
+struct Look {
+  int page = 0;
+  extractor::Box box;
+  std::string text;     // exactly as the rule's regex saw it (squeezed, joined or one line)
+  bool matched = false;
+  std::string outcome;  // "label matched", "regex '…' did not match", "read as activity.plan"…
+};
+
+// What one rule did on one sheet.
+struct RuleTrace {
+  std::string rule;                 // FILE:LINE
+  std::string kind;                 // "measure", "indicators table", "projects column"…
+  std::string regex;                // the regex that finds its cell(s), as written
+  std::vector<std::string> fields;  // what it fills: measure.grade, activity.plan…
+  bool matched = false;             // whether it filled (or found) anything
+  std::string result;               // one line: what it filled, or why nothing
+  std::vector<Look> looks;
+};
+
+// A sheet's trace: every rule of its rule file, in file order.
+struct SheetTrace {
+  int first_page = 0, last_page = 0;
+  std::string rule_file;  // the path it was loaded from
+  std::vector<RuleTrace> rules;
+};
+
+// A document read with everything noted: the sheets, each sheet's trace, and every cell read.
+struct Reading {
+  std::vector<records::Sheet> sheets;
+  std::vector<SheetTrace> traces;  // one per sheet
+  std::vector<CellUse> uses;
+};
+
+// Whether a warning says sheetx may have read the sheet wrong (a doubt of the reading), rather
+// than that the sheet disagrees with itself (plan-sum-mismatch, running-total-mismatch,
+// unit-mismatch, year-mismatch): `sheetx extract --strict` fails on these.
+bool is_misread(std::string_view warning_code);
 
 // The rule file that sheetx ships and uses when no --rules is given.
 std::string default_rules_path();
 
 // Reads documents with a list of rule files: splits a document into sheets (a page whose title a
 // rule file recognises starts one; pages before the first are skipped) and reads each with the
-// rule file that recognised it. When `uses` is given, every cell a rule read is added to it.
-// A Reader holds the normalizers its rules use (ICU objects that take a millisecond to build):
+// rule file that recognised it. explain() reads the same and notes every rule's looks and every
+// cell read (slower: for sheetx explain and inspect). A Reader holds the normalizers its rules use (ICU objects that take a millisecond to build):
 // build it once and keep it, one per thread (or once before forking workers).
 class Reader {
  public:
@@ -71,8 +120,8 @@ class Reader {
   Reader(Reader&&) noexcept;
   Reader& operator=(Reader&&) noexcept;
 
-  std::vector<records::Sheet> read(const extractor::Document& document,
-                                   std::vector<CellUse>* uses = nullptr) const;
+  std::vector<records::Sheet> read(const extractor::Document& document) const;
+  Reading explain(const extractor::Document& document) const;
   const std::vector<Ruleset>& rulesets() const { return rulesets_; }
 
  private:
@@ -81,9 +130,8 @@ class Reader {
   std::unique_ptr<Normalizers> normalizers_;  // one per rule file: its counters
 };
 
-// Reader(rulesets).read(document, uses), for a one-off read.
+// Reader(rulesets).read(document), for a one-off read.
 std::vector<records::Sheet> read_sheets(const extractor::Document& document,
-                                        const std::vector<Ruleset>& rulesets,
-                                        std::vector<CellUse>* uses = nullptr);
+                                        const std::vector<Ruleset>& rulesets);
 
 }  // namespace sheetx::rules
