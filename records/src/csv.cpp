@@ -165,7 +165,7 @@ void neutralise_formulas(Rows& table, std::vector<Warning>& warnings) {
       warnings.push_back({"formula-neutralised",
                           std::string(table.spec.name) + ".csv " + field.name + ": a cell starting with " +
                               shown(row[i][0]) + " is written with a leading ' so that a spreadsheet shows it as text",
-                          std::nullopt});
+                          std::nullopt, ""});
       row[i] = "'" + row[i];
     }
   }
