@@ -59,6 +59,11 @@ int run_extract(const ExtractOptions& options) {
     return kUsage;
   }
 
+  if ((options.csv.byte_order_mark || options.excel) && format != "csv") {
+    std::cerr << "sheetx: --csv-bom and --excel shape the CSV tables: give them with --format csv\n";
+    return kUsage;
+  }
+
   const InputList inputs = list_inputs(options.paths, std::cin);
   for (const auto& problem : inputs.problems) std::cerr << "sheetx: " << problem << "\n";
   if (inputs.files.empty()) {  // before anything is written: an empty run must not empty a portal folder
