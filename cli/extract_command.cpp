@@ -96,18 +96,8 @@ int run_extract(const ExtractOptions& options) {
       const auto stems = sheet_stems(inputs.files[i].relative, found);
       for (std::size_t s = 0; s < found.size(); ++s) {
         auto& sheet = found[s];
-        if (format == "jsonl") {
-          claim_id(ids, sheet);
-          std::cout << sheet.dump() << "\n";
-        } else if (format == "csv") {
-          claim_id(ids, sheet);
-          for (const auto& warning : tables->add(sheet)) {
-            progress.finish();
-            ++warnings;
-            std::cerr << "sheetx: " << paths[i] << ": warning: " << warning.message << "\n";
-          }
-        } else {
-          const auto name = stems[s] + ".json";
+        const auto name = stems[s] + ".json";
+        if (format == "json") {
           // Two inputs that map to one output name (a/s.pdf and b/s.pdf named on the command
           // line, s.pdf and s.PDF) must not overwrite each other's records silently.
           const auto [taken, fresh] = written.emplace(name, paths[i]);
@@ -118,7 +108,17 @@ int run_extract(const ExtractOptions& options) {
                       << taken->second << "\n";
             continue;
           }
-          claim_id(ids, sheet);
+        }
+        claim_id(ids, sheet);
+        if (format == "jsonl") {
+          std::cout << sheet.dump() << "\n";
+        } else if (format == "csv") {
+          for (const auto& warning : tables->add(sheet)) {
+            progress.finish();
+            ++warnings;
+            std::cerr << "sheetx: " << paths[i] << ": warning: " << warning.message << "\n";
+          }
+        } else {
           records::write_file_atomically((fs::path(options.output) / name).string(), sheet.dump(2) + "\n");
         }
         ++sheets;
