@@ -67,6 +67,11 @@ int run_extract(const ExtractOptions& options) {
     return kUsage;
   }
 
+  if ((options.csv.byte_order_mark || options.excel) && format != "csv") {
+    std::cerr << "sheetx: --csv-bom and --excel shape the CSV tables: give them with --format csv\n";
+    return kUsage;
+  }
+
   const InputList inputs = list_inputs(options.paths, std::cin);
   for (const auto& problem : inputs.problems) std::cerr << "sheetx: " << problem << "\n";
   if (inputs.files.empty()) {  // before anything is written: an empty run must not empty a portal folder
@@ -117,18 +122,8 @@ int run_extract(const ExtractOptions& options) {
           std::cerr << "sheetx: " << paths[i] << ": " << doubts << " misread warning" << (doubts == 1 ? "" : "s")
                     << " on sheet " << s + 1 << " (--strict)\n";
         }
-        if (format == "jsonl") {
-          claim_id(ids, sheet);
-          std::cout << sheet.dump() << "\n";
-        } else if (format == "csv") {
-          claim_id(ids, sheet);
-          for (const auto& warning : tables->add(sheet)) {
-            progress.finish();
-            ++warnings;
-            std::cerr << "sheetx: " << paths[i] << ": warning: " << warning.message << "\n";
-          }
-        } else {
-          const auto name = stems[s] + ".json";
+        const auto name = stems[s] + ".json";
+        if (format == "json") {
           // Two inputs that map to one output name (a/s.pdf and b/s.pdf named on the command
           // line, s.pdf and s.PDF) must not overwrite each other's records silently.
           const auto [taken, fresh] = written.emplace(name, paths[i]);
@@ -139,7 +134,17 @@ int run_extract(const ExtractOptions& options) {
                       << taken->second << "\n";
             continue;
           }
-          claim_id(ids, sheet);
+        }
+        claim_id(ids, sheet);
+        if (format == "jsonl") {
+          std::cout << sheet.dump() << "\n";
+        } else if (format == "csv") {
+          for (const auto& warning : tables->add(sheet)) {
+            progress.finish();
+            ++warnings;
+            std::cerr << "sheetx: " << paths[i] << ": warning: " << warning.message << "\n";
+          }
+        } else {
           records::write_file_atomically((fs::path(options.output) / name).string(), sheet.dump(2) + "\n");
         }
         ++sheets;

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
+#include <string_view>
 
 #include "sheetx/record_csv.h"
 #include "sheetx/record_json.h"
@@ -141,7 +142,7 @@ constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 // A text cell that a spreadsheet would run as a formula (OWASP "CSV injection"). A lone dash is
 // the sheets' "no figure" and runs as nothing.
 bool looks_like_formula(const std::string& text) {
-  return !text.empty() && std::strchr("=+-@\t\r", text[0]) != nullptr && text != "-";
+  return !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos && text != "-";
 }
 
 std::string shown(char c) {

@@ -140,6 +140,8 @@ TEST(Extract, UsageErrorsExitWithTwo) {
   EXPECT_EQ(run(kSheetx + " extract 2>/dev/null").status, 2);
   EXPECT_EQ(run(kSheetx + " extract samples --format csv 2>/dev/null").status, 2);  // csv needs -o
   EXPECT_EQ(run(kSheetx + " extract samples --format xml 2>/dev/null").status, 2);
+  EXPECT_EQ(run(kSheetx + " extract samples --format jsonl --csv-bom 2>/dev/null").status, 2);  // CSV only
+  EXPECT_EQ(run(kSheetx + " extract samples --excel -o out 2>/dev/null").status, 2);
   EXPECT_EQ(run(kSheetx + " nonsense 2>/dev/null").status, 2);
 }
 
