@@ -357,6 +357,8 @@ def main():
         work.mkdir(parents=True, exist_ok=True)
         cases = draw(work)
         records, refused = extract(args.sheetx, work)
+        if not records:
+            return 1  # extract() said why
         silent = report(cases, records, refused, args.verbose)
         invalid = follow_schema(records, work)
         return 1 if silent or invalid else 0
@@ -394,6 +396,8 @@ def extract(sheetx, work):
         record = json.loads(line)
         records.setdefault(pathlib.Path(record["source"]["path"]).name, []).append(record)
     refused = {pathlib.Path(m.group(1)).name for m in re.finditer(r"^sheetx: (.+?\.pdf): ", run.stderr, re.M)}
+    if not records:
+        print(f"sheetx extract read no sheet at all (exit {run.returncode}): {run.stderr[:500]}")
     return records, refused
 
 
