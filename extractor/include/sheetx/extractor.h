@@ -36,7 +36,6 @@ struct Word {
 // A ruling line after merging: horizontal (y0 == y1) or vertical (x0 == x1).
 struct Rule {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  bool horizontal() const { return y0 == y1; }
 };
 
 // One cell of a grid; a merged cell is one Cell with spans > 1.
