@@ -244,12 +244,17 @@ class Loader {
       rule.columns.push_back(std::move(column));
     }
     if (const YAML::Node precedence = node["precedence"]) {
-      if (!precedence.IsSequence()) fail(precedence, "'precedence' must be a list of roles");
-      for (const auto& p : precedence) {
-        auto role = p.as<std::string>();
-        if (std::none_of(rule.columns.begin(), rule.columns.end(), [&](const auto& c) { return c.role == role; }))
-          fail(p, "'" + role + "' in 'precedence' is no role of a column of " + what);
-        rule.precedence.push_back(std::move(role));
+      const char* shape = "'precedence' must be a list of role lists, each the winner first: [[plan, year]]";
+      if (!precedence.IsSequence()) fail(precedence, shape);
+      for (const auto& list : precedence) {
+        if (!list.IsSequence() || list.size() < 2) fail(list, shape);
+        auto& winners = rule.precedence.emplace_back();
+        for (const auto& p : list) {
+          auto role = p.as<std::string>();
+          if (std::none_of(rule.columns.begin(), rule.columns.end(), [&](const auto& c) { return c.role == role; }))
+            fail(p, "'" + role + "' in 'precedence' is no role of a column of " + what);
+          winners.push_back(std::move(role));
+        }
       }
     }
     if (const YAML::Node ignore = node["ignore"]) {

@@ -70,9 +70,10 @@ struct TableRule {
   int line = 0;
   Regex header;  // a header cell of the table (white space removed)
   std::vector<ColumnRule> columns;
-  // A header that several roles match takes the first of them listed here without a warning
-  // (all the roles it matched must be listed); otherwise the first column rule wins, with one.
-  std::vector<std::string> precedence;
+  // Roles that may share a header, first the one that wins: a header whose roles all stand in one
+  // of these lists takes that list's first without a warning; otherwise the first column rule
+  // that matched wins, with a warning.
+  std::vector<std::vector<std::string>> precedence;
   std::vector<Regex> ignore;  // cells of the table that are not data (white space removed)
 };
 

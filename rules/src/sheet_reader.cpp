@@ -7,7 +7,7 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <unordered_set>
+#include <unordered_map>
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -121,11 +121,23 @@ class SheetContext {
     sheet_.warnings.push_back({std::move(code), std::move(message), std::move(at), line ? rules_.where(line) : ""});
   }
 
-  // A table cell read for a field by the rule at `line`.
-  void read(int page, const extractor::Cell& cell, const std::string& field, int line, const std::string& detail = {}) {
-    read_cells_.insert(&cell);
+  // A table cell read for a field by the rule at `line`, under the grid column `column` (-1: no
+  // column's). One cell read under two columns holds the text of two (a ruling line between them
+  // missing): a doubt on both. (Under one column, a cell over both rows of an activity is printed
+  // once for the target and the actual.)
+  void read(int page, const extractor::Cell& cell, const std::string& field, int line, int column = -1,
+            const std::string& detail = {}) {
+    const auto [earlier, fresh] = read_cells_.emplace(&cell, std::make_pair(field, column));
+    if (!fresh && column >= 0 && earlier->second.second >= 0 && earlier->second.second != column) {
+      warn("cell-read-twice",
+           "one cell read as both " + earlier->second.first + " and " + field +
+               " (a ruling line between two cells missing?)",
+           at_of(page, cell.box), line);
+    }
     if (uses_) uses_->push_back({page, cell.box, field, rules_.where(line), detail});
   }
+  // A table cell a warning already covers: not warned of again as unread.
+  void covered(const extractor::Cell& cell) { read_cells_.emplace(&cell, std::make_pair("", -1)); }
   void read(const Spot& spot, const std::string& field, int line) {
     if (uses_) uses_->push_back({spot.page, spot.box, field, rules_.where(line), {}});
   }
@@ -151,7 +163,8 @@ class SheetContext {
   records::Sheet& sheet_;
   SheetTrace* trace_;
   std::vector<CellUse>* uses_;
-  std::unordered_set<const extractor::Cell*> read_cells_;
+  // cell -> the field and grid column it was first read for
+  std::unordered_map<const extractor::Cell*, std::pair<std::string, int>> read_cells_;
 };
 
 void look(RuleTrace* trace, int page, const Box& box, std::string text, bool matched, std::string outcome) {
@@ -401,21 +414,37 @@ std::vector<Header> find_headers(const Page& page, const RE2& header) {
   return out;
 }
 
-// The role a header takes among the column rules it matched: the first in the rule file's
-// precedence when all are listed there, else the first matched (and the caller warns).
+// The role a header takes among the column rules it matched: the first of a precedence list
+// that holds all the roles matched, else the first matched (and the caller warns).
 const ColumnRule* take_role(const std::vector<const ColumnRule*>& matched, const TableRule& rule, bool& settled) {
   std::set<std::string> roles;
   for (const auto* m : matched) roles.insert(m->role);
   settled = roles.size() <= 1;
   if (settled) return matched.empty() ? nullptr : matched.front();
-  settled = std::all_of(roles.begin(), roles.end(), [&](const std::string& role) {
-    return std::find(rule.precedence.begin(), rule.precedence.end(), role) != rule.precedence.end();
-  });
-  if (!settled) return matched.front();
-  for (const auto& role : rule.precedence)
-    for (const auto* m : matched)
-      if (m->role == role) return m;
+  for (const auto& list : rule.precedence) {
+    if (!std::all_of(roles.begin(), roles.end(),
+                     [&](const std::string& role) { return std::find(list.begin(), list.end(), role) != list.end(); }))
+      continue;
+    settled = true;
+    for (const auto& role : list)
+      for (const auto* m : matched)
+        if (m->role == role) return m;
+  }
   return matched.front();
+}
+
+// A column's cells from its header to the table's last row: where a doubt about the column lies.
+Box column_box(const Header& header, const Column& column) {
+  const Table& t = *header.table;
+  const auto edge = [](const std::vector<double>& edges, int i, double fallback) {
+    return i >= 0 && i < static_cast<int>(edges.size()) ? edges[i] : fallback;
+  };
+  Box box = column.header_box;
+  if (t.rotation != 0) return box;  // a turned grid's edges run along the other axis
+  box.x0 = edge(t.col_edges, column.first, box.x0);
+  box.x1 = edge(t.col_edges, column.last + 1, box.x1);
+  box.y1 = edge(t.row_edges, t.rows, box.y1);
+  return box;
 }
 
 // Header rows -> columns: grid columns under the same header cells are one column; each takes
@@ -456,10 +485,11 @@ std::vector<Column> header_to_columns(const Page& page, const Header& header, co
     if (!settled) {
       std::string roles;
       for (const auto* m : matched) roles += (roles.empty() ? "" : " and ") + m->role + " (line " + std::to_string(m->line) + ")";
+      // The doubt is every cell of the column: placed on the whole column.
       context.warn("header-roles",
-                   "header 「" + squeezed + "」 matched roles " + roles + "; " + taken->role +
-                       " taken (say which wins with the table's 'precedence')",
-                   at_of(page.number, column.header_box), rule.line);
+                   "header 「" + squeezed + "」 matched roles " + roles + "; its cells were read as " + taken->role +
+                       " (two columns run together? else say which wins with the table's 'precedence')",
+                   at_of(page.number, column_box(header, column)), rule.line);
     }
     if (auto year = normalizer.fiscal_year(column.header)) {
       column.fiscal_year = year->year;
@@ -512,7 +542,7 @@ class FigureReader {
       : normalizer_(normalizer), page_(page), context_(context) {}
 
   records::Quantity read(const extractor::Cell& cell, const std::string& field, const Column& column) const {
-    context_.read(page_, cell, field, column.line);
+    context_.read(page_, cell, field, column.line, column.first);
     // A second figure in parentheses (a revision, a running total) keeps its own line, joined
     // by "\n"; a figure that merely wrapped is joined back into one line. A line that is a whole
     // figure under another whole figure is a second figure: the cell is not read (which of the
@@ -557,7 +587,7 @@ class FigureReader {
                    const std::string& field, const Column& column) const {
     std::string out;
     for (const auto* cell : cells) {
-      context_.read(page_, *cell, field, column.line);
+      context_.read(page_, *cell, field, column.line, column.first);
       std::string t = join_wrapped(cell->lines);
       look(context_.trace(column.line), page_, cell->box, t, true, "read as " + field);
       if (!t.empty()) out += (out.empty() ? "" : separator) + t;
@@ -609,7 +639,7 @@ class TableReader {
         for (const auto& cell : header.table->cells) {
           if (cell.row >= header.first_row && cell.row < header.end_row) {
             const Column* column = column_of(columns, cell.col);
-            context_.read(page->number, cell, "header", column && !column->role.empty() ? column->line : rule_.line,
+            context_.read(page->number, cell, "header", column && !column->role.empty() ? column->line : rule_.line, -1,
                           column_detail(column));
           }
         }
@@ -785,7 +815,7 @@ class ProjectReader {
       new_activity(std::move(a));
     }
     const auto row = row_kind(page, table, columns, r);
-    if (!row) return;
+    if (!row) return warn_unlabelled(page, table, r);
     const Kind kind = row->first;
     // An activity is one 目標 row and one 実績 row: a second of either under the same (merged or
     // blank) name cell starts the next activity, rather than overwriting the figures read.
@@ -814,6 +844,35 @@ class ProjectReader {
     }
   }
 
+  // A row of an activity with text but no row label the rules know (目標/実績 renamed, or two rows
+  // run together): none of its cells is read; one warning covers the row.
+  void warn_unlabelled(const Page& page, const Table& table, int r) {
+    std::vector<const extractor::Cell*> cells;
+    bool text = false;
+    for (int c = 0; c < table.cols; ++c) {
+      const auto* cell = table.at(r, c);
+      if (!cell || std::find(cells.begin(), cells.end(), cell) != cells.end()) continue;
+      cells.push_back(cell);
+      text |= cell->row == r && !context_.was_read(*cell) && !trim(cell->text).empty() && !ignored(rules_, *cell);
+    }
+    if (!text) return;
+    Box box = cells.front()->box;
+    std::string seen;
+    for (const auto* cell : cells) {
+      box = {std::min(box.x0, cell->box.x0), std::min(box.y0, cell->box.y0), std::max(box.x1, cell->box.x1),
+             std::max(box.y1, cell->box.y1)};
+      if (!context_.was_read(*cell)) {
+        context_.covered(*cell);
+        if (seen.empty() && !trim(cell->text).empty()) seen = utf8_prefix(squeeze(cell->text), 20);
+      }
+    }
+    context_.warn("unread-row",
+                  "a row of the projects table (「" + seen + "」…) has no row label that target_row " +
+                      regex_text(*rules_.target_row) + " or actual_row " + regex_text(*rules_.actual_row) +
+                      " matches: none of its figures was read",
+                  at_of(page.number, box), rules_.line);
+  }
+
   // A division cell printed again on a later row of the project (one per activity): the record
   // holds one division per project, so a different one is a warning.
   void read_division_again(const Page& page, const Table& table, const std::vector<Column>& columns, int r) {
@@ -822,7 +881,7 @@ class ProjectReader {
     const auto& project = sheet_.projects.back();
     for (const auto* cell : row_cells(table, r, *division)) {
       if (cell->row != r) continue;
-      context_.read(page.number, *cell, "project.division", division->line);
+      context_.read(page.number, *cell, "project.division", division->line, division->first);
       const std::string text = join_wrapped(cell->lines);
       look(context_.trace(division->line), page.number, cell->box, text, true, "read as project.division again");
       if (!text.empty() && text != project.division)

@@ -11,7 +11,7 @@ message (no record) counts as flagged. Prints perturbations x samples and fails 
 too when a record read from a variant does not validate against schema/review-sheet.schema.json.
 
 Variants are chosen by a seeded random generator per sample and perturbation, so every run draws
-the same PDFs. Usage: no_silent_misread.py --sheetx PATH [--keep DIR] [--verbose]
+the same PDFs. Usage: no_silent_misread.py --sheetx PATH [--rules FILE] [--keep DIR] [--verbose]
 """
 import argparse
 import copy
@@ -349,6 +349,7 @@ def same(a, b):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sheetx", required=True, help="the sheetx executable")
+    ap.add_argument("--rules", help="read with this rule file instead of the shipped one")
     ap.add_argument("--keep", type=pathlib.Path, help="write the PDFs and records here, and keep them")
     ap.add_argument("--verbose", action="store_true", help="list every fact wrong, flagged or not")
     args = ap.parse_args()
@@ -356,7 +357,9 @@ def main():
         work = args.keep or pathlib.Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         cases = draw(work)
-        records, refused = extract(args.sheetx, work)
+        records, refused = extract(args.sheetx, work, args.rules)
+        if not records:
+            return 1  # extract() said why
         silent = report(cases, records, refused, args.verbose)
         invalid = follow_schema(records, work)
         return 1 if silent or invalid else 0
@@ -386,14 +389,17 @@ def draw(work):
     return cases
 
 
-def extract(sheetx, work):
+def extract(sheetx, work, rules=None):
     """sheetx extract over the folder: records by PDF name, and the PDFs it refused (by name)."""
-    run = subprocess.run([sheetx, "extract", str(work), "--format", "jsonl"], capture_output=True, text=True)
+    run = subprocess.run([sheetx, "extract", str(work), "--format", "jsonl"] + (["--rules", rules] if rules else []),
+                         capture_output=True, text=True)
     records = {}
     for line in run.stdout.splitlines():
         record = json.loads(line)
         records.setdefault(pathlib.Path(record["source"]["path"]).name, []).append(record)
     refused = {pathlib.Path(m.group(1)).name for m in re.finditer(r"^sheetx: (.+?\.pdf): ", run.stderr, re.M)}
+    if not records:
+        print(f"sheetx extract read no sheet at all (exit {run.returncode}): {run.stderr[:500]}")
     return records, refused
 
 

@@ -137,14 +137,15 @@ TEST(RuleFile, TakeSelfFillsOneField) {
 }
 
 TEST(RuleFile, PrecedenceNamesRolesOfTheTable) {
-  const std::string message = error_after_replacing("precedence: [project,", "precedence: [projekt,");
-  EXPECT_NE(message.find("'projekt' in 'precedence' is no role of a column of projects"), std::string::npos) << message;
+  const std::string message = error_after_replacing("precedence: [[plan,", "precedence: [[plann,");
+  EXPECT_NE(message.find("'plann' in 'precedence' is no role of a column of projects"), std::string::npos) << message;
+  const std::string flat = error_after_replacing("precedence: [[plan, year], [kind, year]]", "precedence: [plan, year]");
+  EXPECT_NE(flat.find("'precedence' must be a list of role lists"), std::string::npos) << flat;
 }
 
 TEST(RuleFile, ATableWithoutTheColumnItsRowsAreFoundByIsRefused) {
   std::string text = shipped_text();
   text.replace(text.find("{role: project, header:"), 15, "{role: division,");
-  text.replace(text.find("precedence: [project, "), 22, "precedence: [");
   try {
     Ruleset::parse(text, "broken.yaml");
     FAIL() << "a projects table without a project column loaded";

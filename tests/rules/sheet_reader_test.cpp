@@ -393,7 +393,7 @@ TEST(SheetReaderVariants, PlanHeaderInEitherWordOrderOrWithANoteIsThePlan) {
 
 TEST(SheetReaderVariants, AHeaderTwoRolesMatchWithoutPrecedenceIsWarned) {
   std::string rules = shipped_rules_text();
-  const std::string precedence = "  precedence: [project, division, activity, plan, kind, year]\n";
+  const std::string precedence = "  precedence: [[plan, year], [kind, year]]\n";
   ASSERT_NE(rules.find(precedence), std::string::npos);
   rules.erase(rules.find(precedence), precedence.size());
   const auto sheet =
@@ -404,7 +404,9 @@ TEST(SheetReaderVariants, AHeaderTwoRolesMatchWithoutPrecedenceIsWarned) {
   EXPECT_NE(warned[0].message.find("plan"), std::string::npos) << warned[0].message;
   EXPECT_NE(warned[0].message.find("year"), std::string::npos) << warned[0].message;
   ASSERT_TRUE(warned[0].at.has_value());
-  EXPECT_EQ(warned[0].at->box[0], 20 + 3 * 90);  // the plan column's header cell
+  EXPECT_EQ(warned[0].at->box[0], 20 + 3 * 90);  // the plan column, header to last row
+  EXPECT_EQ(warned[0].at->box[1], 300);
+  EXPECT_EQ(warned[0].at->box[3], 300 + 3 * 24);
 }
 
 TEST(SheetReaderVariants, ProblemFiguresAreWarnedAndTwoFiguresInOneCellAreNotRead) {
@@ -444,11 +446,14 @@ TEST(SheetReaderVariants, CellsThatAreNoDataAreWarnedUnlessTheRuleFileIgnoresThe
                             {"^", "^", "^", "(8回)", "実績", "4回", "6回"},
                             {"", "", "", "", "", "", "※数値は速報値"}});
   const auto sheet = read_one(titled_page({table}));
-  const auto unread = with_code(sheet, "unread-cell");
+  // A row of the table with text and no row label: none of it is read, one warning covers it.
+  const auto unread = with_code(sheet, "unread-row");
   ASSERT_EQ(unread.size(), 1u) << codes(sheet);
   EXPECT_NE(unread[0].message.find("※数値は速報値"), std::string::npos);
   ASSERT_TRUE(unread[0].at.has_value());
-  EXPECT_EQ(unread[0].at->box[0], 20 + 6 * 90);
+  EXPECT_EQ(unread[0].at->box[1], 300 + 3 * 24);
+  EXPECT_EQ(unread[0].at->box[2], 20 + 7 * 90);
+  EXPECT_TRUE(with_code(sheet, "unread-cell").empty()) << "the row's warning covers its cells";
   // A note across the table's width would be taken for a project: flagged, never silent.
   const Table across = grid(20, 300, 90,
                             {{"（事業№）行政計画事業名", "所管課", "本事業の取り組み", "計画事業量", "年度別事業計画", "令和元年度", "令和２年度"},
@@ -460,13 +465,26 @@ TEST(SheetReaderVariants, CellsThatAreNoDataAreWarnedUnlessTheRuleFileIgnoresThe
   EXPECT_FALSE(with_code(noted, "missing-field").empty()) << codes(noted);
   // A rule file that declares such notes no data reads both tables without them.
   std::string rules = shipped_rules_text();
-  const std::string at = "  precedence: [project, division, activity, plan, kind, year]\n";
+  const std::string at = "  precedence: [[plan, year], [kind, year]]\n";
   rules.insert(rules.find(at) + at.size(), "  ignore: ['^※']\n");
   for (const Table& t : {table, across}) {
     const auto ignored = read_one(titled_page({t}), rules);
     EXPECT_EQ(ignored.projects.size(), 1u) << codes(ignored);
-    for (const char* code : {"unread-cell", "missing-field"}) EXPECT_TRUE(with_code(ignored, code).empty()) << codes(ignored);
+    for (const char* code : {"unread-cell", "unread-row", "missing-field"})
+      EXPECT_TRUE(with_code(ignored, code).empty()) << codes(ignored);
   }
+}
+
+TEST(SheetReaderVariants, ACellUnderAColumnNoRuleReadsIsWarned) {
+  const Table table = grid(20, 300, 90,
+                           {{"（事業№）行政計画事業名", "所管課", "本事業の取り組み", "計画事業量", "年度別事業計画", "令和元年度", "備考"},
+                            {"1 講座の運営", "生涯学習課", "講座", "年10回", "目標", "5回", "定員見直し"},
+                            {"^", "^", "^", "(8回)", "実績", "4回", ""}});
+  const auto sheet = read_one(titled_page({table}));
+  const auto unread = with_code(sheet, "unread-cell");
+  ASSERT_EQ(unread.size(), 1u) << codes(sheet);
+  EXPECT_NE(unread[0].message.find("定員見直し"), std::string::npos);
+  EXPECT_EQ(unread[0].at->box[0], 20 + 6 * 90);
 }
 
 TEST(SheetReaderVariants, AYearColumnWhoseHeaderNamesNoYearIsWarned) {
