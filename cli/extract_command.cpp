@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "inputs.h"
+#include "printable.h"
 #include "run_options.h"
 
 namespace sheetx::cli {
@@ -30,13 +31,15 @@ int run_extract(const ExtractOptions& options) {
     return kUsage;
   }
 
+  const InterruptHold hold;  // a signal from here on ends the run cleanly (exit 130)
   const InputList inputs = list_inputs(options.paths, std::cin);
-  for (const auto& problem : inputs.problems) std::cerr << "sheetx: " << problem << "\n";
+  for (const auto& [path, cause] : inputs.problems) print_about(path, printable(cause));
   std::vector<std::string> paths;
   for (const auto& input : inputs.files) paths.push_back(input.path);
 
   std::optional<records::CsvTables> tables;  // streamed as the sheets come
   std::map<std::string, std::string> written;  // output name -> the input it came from
+  // Each input counts once: as failed when it gave no records or lost one to a name collision.
   std::size_t sheets = 0, warnings = 0, failed = inputs.problems.size(), done = 0;
   Progress progress(paths.size());
   const Job job = [&](const std::string& path) { return read_pdf(path, *job_options); };
@@ -45,53 +48,60 @@ int run_extract(const ExtractOptions& options) {
     if (!result.ok) {
       ++failed;
       progress.finish();
-      std::cerr << "sheetx: " << paths[i] << ": " << result.error << "\n";
-    } else {
-      for (const auto& warning : result.value["warnings"]) {
-        progress.finish();
-        std::cerr << "sheetx: " << paths[i] << ": warning: " << warning.get<std::string>() << "\n";
-      }
-      const auto& found = result.value["sheets"];
-      const auto stems = sheet_stems(inputs.files[i].relative, found);
-      for (std::size_t s = 0; s < found.size(); ++s) {
-        const auto& sheet = found[s];
-        ++sheets;
-        warnings += sheet["warnings"].size();
-        if (format == "jsonl") {
-          std::cout << sheet.dump() << "\n";
-        } else if (format == "csv") {
-          tables->add(sheet);
-        } else {
-          const auto name = stems[s] + ".json";
-          // Two inputs that map to one output name (a/s.pdf and b/s.pdf named on the command
-          // line, s.pdf and s.PDF) must not overwrite each other's records silently.
-          const auto [taken, fresh] = written.emplace(name, paths[i]);
-          if (!fresh && taken->second != paths[i]) {
-            ++failed;
-            progress.finish();
-            std::cerr << "sheetx: " << paths[i] << ": not written: its output " << name << " is that of "
-                      << taken->second << "\n";
-            continue;
-          }
-          records::write_file_atomically((fs::path(options.output) / name).string(), sheet.dump(2) + "\n");
-        }
-      }
-      std::cout.flush();
+      print_about(paths[i], result.error);
+      progress.update(done, sheets, warnings, failed);
+      return;
     }
+    for (const auto& warning : result.value["warnings"]) {
+      progress.finish();
+      print_about(paths[i], "warning: " + printable(warning.get<std::string>()));
+    }
+    bool lost = false;
+    const auto& found = result.value["sheets"];
+    const auto stems = sheet_stems(inputs.files[i].relative, found);
+    for (std::size_t s = 0; s < found.size(); ++s) {
+      const auto& sheet = found[s];
+      ++sheets;
+      warnings += sheet["warnings"].size();
+      if (format == "jsonl") {
+        std::cout << printable(sheet.dump(), Escaping::kJson) << "\n";
+      } else if (format == "csv") {
+        tables->add(sheet);
+      } else {
+        const auto name = stems[s] + ".json";
+        // Two inputs that map to one output name (a/s.pdf and b/s.pdf named on the command
+        // line, s.pdf and s.PDF) must not overwrite each other's records silently.
+        const auto [taken, fresh] = written.emplace(name, paths[i]);
+        if (!fresh && taken->second != paths[i]) {
+          lost = true;
+          progress.finish();
+          print_about(paths[i], "not written: its output " + printable(name) + " is that of " + printable(taken->second));
+          continue;
+        }
+        records::write_file_atomically((fs::path(options.output) / name).string(), sheet.dump(2) + "\n");
+      }
+    }
+    std::cout.flush();
+    if (lost) ++failed;
     progress.update(done, sheets, warnings, failed);
   };
   try {
     if (format == "csv") tables.emplace(options.output);
     run_isolated(paths, options.run.limits, job, on_result);
     if (tables) tables->finish();
-  } catch (const std::exception& e) {
+  } catch (const Interrupted& e) {
     progress.finish();
     std::cerr << "sheetx: " << e.what() << "\n";
+    return kInterrupted;
+  } catch (const std::exception& e) {
+    progress.finish();
+    std::cerr << "sheetx: " << printable(e.what()) << "\n";
     return kFailed;
   }
   progress.finish();
-  std::cerr << "sheetx: " << paths.size() << " files, " << sheets << " sheets, " << warnings << " warnings, "
-            << failed << " failed\n";
+  const std::size_t files = paths.size() + inputs.problems.size();
+  std::cerr << "sheetx: " << files << " files, " << sheets << " sheets, " << warnings << " warnings, " << failed
+            << " failed\n";
   return failed ? kFailed : kOk;
 }
 

@@ -5,7 +5,6 @@
 
 #include <GfxState.h>
 #include <PDFDoc.h>
-#include <Stream.h>
 #include <TextOutputDev.h>
 
 #include <algorithm>
@@ -135,25 +134,17 @@ std::vector<Word> word_list_to_words(TextWordList& list) {
 }  // namespace
 
 struct PageContents::Impl {
-  std::unique_ptr<PDFDoc> doc;
+  PDFDoc& doc;
 };
 
-PageContents::PageContents(std::string_view pdf) : impl_(std::make_unique<Impl>()) {
-  // The stream reads the caller's bytes in place; PDFDoc owns and deletes the stream object.
-  auto* stream = new MemStream(pdf.data(), 0, static_cast<Goffset>(pdf.size()), Object(objNull));
-  impl_->doc = std::make_unique<PDFDoc>(stream);
-  if (!impl_->doc->isOk()) {
-    throw ExtractError("damaged: Poppler cannot read the page contents (error " +
-                       std::to_string(impl_->doc->getErrorCode()) + ")");
-  }
-}
+PageContents::PageContents(PDFDoc& document) : impl_(std::make_unique<Impl>(Impl{document})) {}
 
 PageContents::~PageContents() = default;
 
 PageContent PageContents::read(int page_number) const {
   ContentCollector collector;
   // The frame of poppler-cpp's text boxes: crop box, 72 dpi, turned by the page's own /Rotate.
-  impl_->doc->displayPage(&collector, page_number, 72, 72, 0, false, false, false);
+  impl_->doc.displayPage(&collector, page_number, 72, 72, 0, false, false, false);
   PageContent content;
   if (std::unique_ptr<TextWordList> list = collector.makeWordList()) content.words = word_list_to_words(*list);
   content.paths = std::move(collector.pieces);

@@ -68,7 +68,7 @@ std::vector<SheetPages> pages_to_sheets(const extractor::Document& document,
     }
   }
   if (sheets.empty()) {
-    throw NoRuleMatches("no rule matches: title seen \"" + (first_title.empty() ? std::string("(no text)") : first_title) + "\"");
+    throw NoRuleMatches(first_title.empty() ? std::string("(no text)") : first_title);
   }
   return sheets;
 }
