@@ -68,10 +68,16 @@ nlohmann::ordered_json print_layout(const std::string& path, const LayoutOptions
   if (options.page > 0) settings.first_page = settings.last_page = options.page;
   const std::string bytes = read_pdf_bytes(path);
   ex::PdfReader reader(bytes, settings);
-  auto print = [](const ordered_json& value, const char* indent) {
-    std::string text = value.dump(1, ' ', false, ordered_json::error_handler_t::replace);
-    for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) text.insert(at + 1, indent);
-    std::cout << printable(text, Escaping::kJson);
+  // A value dumped as part of the whole document: its lines indented as deep as it sits.
+  auto print = [](const ordered_json& value, std::string_view indent) {
+    const std::string text = value.dump(1, ' ', false, ordered_json::error_handler_t::replace);
+    std::string indented;
+    indented.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+      indented += c;
+      if (c == '\n') indented += indent;
+    }
+    std::cout << printable(indented, Escaping::kJson);
   };
   std::cout << "{\n \"path\": ";
   print(path, "");

@@ -48,6 +48,11 @@ std::string printable(std::string_view text, Escaping escaping) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < length;) {
+    // Most of any text is plain ASCII, which needs no look-up: copied as it is.
+    if (bytes[i] >= 0x20 && bytes[i] < 0x7F && (escaping == Escaping::kJson || (bytes[i] != '"' && bytes[i] != '\\'))) {
+      out += static_cast<char>(bytes[i++]);
+      continue;
+    }
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(bytes, i, length, c);

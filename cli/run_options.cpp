@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "printable.h"
+#include "sheetx/extractor.h"
 
 namespace sheetx::cli {
 
@@ -50,7 +51,12 @@ std::vector<rules::Ruleset> load_rulesets(const std::vector<std::string>& files)
 
 std::optional<SheetJobOptions> load_job_options(const RunOptions& options) {
   try {
-    return SheetJobOptions{rules::Reader(load_rulesets(options.rule_files)), options.max_pages};
+    // What every file needs, set up once here rather than in each worker: the rules and their
+    // normalizers, Poppler's global state, OpenSSL's digests.
+    SheetJobOptions job{rules::Reader(load_rulesets(options.rule_files)), options.max_pages};
+    extractor::prepare_poppler();
+    sha256_hex("");
+    return job;
   } catch (const std::exception& e) {
     std::cerr << "sheetx: " << e.what() << "\n";
     return std::nullopt;

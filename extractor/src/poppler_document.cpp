@@ -26,12 +26,20 @@ void drop_message(const std::string&, void*) {}
 
 // The smallest PDF poppler-cpp opens. While a poppler::document lives, poppler-cpp keeps
 // Poppler's global parameters (fonts, encodings) set up and routes Poppler's messages to
-// PopplerMessages; opening this costs microseconds, where opening the real file twice (once in
-// poppler-cpp, once in the core) cost a second parse of it.
+// PopplerMessages; this one costs no parse of the real file, which the core API alone parses.
 constexpr std::string_view kEmptyPdf =
     "%PDF-1.0\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
     "xref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n"
     "trailer<</Size 3/Root 1 0 R>>\nstartxref\n96\n%%EOF\n";
+
+// Kept for the life of the process: Poppler's global parameters are then set up once (and
+// inherited by forked workers, when the parent calls prepare_poppler first).
+const poppler::document& poppler_globals() {
+  static const std::unique_ptr<poppler::document> keeper(
+      poppler::document::load_from_raw_data(kEmptyPdf.data(), static_cast<int>(kEmptyPdf.size())));
+  if (!keeper) throw std::logic_error("poppler-cpp cannot open its smallest PDF");
+  return *keeper;
+}
 
 }  // namespace
 
@@ -55,12 +63,13 @@ void PopplerMessages::collect(const std::string& message, void* closure) {
   self.warnings_.push_back("poppler: " + message);
 }
 
-PopplerDocument::PopplerDocument(std::string_view pdf, std::vector<std::string>& warnings)
-    : poppler_cpp_(poppler::document::load_from_raw_data(kEmptyPdf.data(), static_cast<int>(kEmptyPdf.size()))) {
+void prepare_poppler() { poppler_globals(); }
+
+PopplerDocument::PopplerDocument(std::string_view pdf, std::vector<std::string>& warnings) {
+  poppler_globals();
   if (pdf.empty()) throw ExtractError("empty file: 0 bytes");
   // The header may follow some junk, but within the first KiB (as in Poppler's own check).
   const bool header = pdf.substr(0, 1024).find("%PDF-") != std::string_view::npos;
-  if (!poppler_cpp_) throw std::logic_error("poppler-cpp cannot open its smallest PDF");
   // The stream reads the caller's bytes in place; PDFDoc owns and deletes the stream object.
   doc_ = std::make_unique<PDFDoc>(new MemStream(pdf.data(), 0, static_cast<Goffset>(pdf.size()), Object(objNull)));
   if (!doc_->isOk() && doc_->getErrorCode() == errEncrypted) throw ExtractError("encrypted: needs a password");

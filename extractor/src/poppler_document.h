@@ -12,9 +12,6 @@
 #include "sheetx/extractor.h"
 
 class PDFDoc;
-namespace poppler {
-class document;
-}
 
 namespace sheetx::extractor {
 
@@ -60,7 +57,6 @@ class PopplerDocument {
   PDFDoc& core() const { return *doc_; }  // for PageContents
 
  private:
-  std::unique_ptr<poppler::document> poppler_cpp_;  // keeps Poppler's global state set up
   std::unique_ptr<PDFDoc> doc_;
 };
 

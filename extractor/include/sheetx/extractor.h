@@ -126,6 +126,10 @@ class ExtractError : public std::runtime_error {
 
 Document extract_file(const std::string& path, const Settings& settings = {});
 
+// Sets up Poppler's process-wide state (its global parameters) now rather than at the first
+// file; a process that forks a worker per file calls it before, so that no worker repeats it.
+void prepare_poppler();
+
 // A PDF read page by page, for callers that hand each page on as it comes and so hold one page
 // at a time whatever the file's length. extract_bytes is this, with every page kept.
 class PdfReader {
