@@ -97,16 +97,21 @@ nlohmann::ordered_json read_pdf(const std::string& path, const SheetJobOptions& 
     throw PrintableError("no rule matches: title seen \"" + printable(e.title()) + "\"");
   }
   const std::string sha256 = sha256_hex(bytes);
-  nlohmann::ordered_json out = {{"sheets", nlohmann::ordered_json::array()}, {"warnings", document.warnings}};
+  // The pages are read: their words and cells go before the records are made JSON, and each
+  // sheet once it is, so that a file of a thousand pages never holds all three at once.
+  nlohmann::ordered_json out = {{"sheets", nlohmann::ordered_json::array()}, {"warnings", std::move(document.warnings)}};
+  const std::vector<int> unreadable = std::move(document.unreadable_pages);
+  document = {};
   for (auto& sheet : sheets) {
     sheet.source.path = path;
     sheet.source.sha256 = sha256;
-    for (int page : document.unreadable_pages) {
+    for (int page : unreadable) {
       sheet.warnings.push_back({"unreadable-page",
                                 "page " + std::to_string(page) + " of the PDF cannot be read (damaged): its text is missing",
                                 std::nullopt});
     }
     out["sheets"].push_back(records::to_json(sheet));
+    sheet = {};
   }
   return out;
 }

@@ -135,7 +135,7 @@ JobResult failed_child(int status, const Worker& worker, const Limits& limits) {
   return {false, "worker exited with status " + std::to_string(WEXITSTATUS(status)) + " and no result", {}};
 }
 
-JobResult read_result(int status, const Worker& worker, const Limits& limits) {
+JobResult read_result(int status, Worker& worker, const Limits& limits) {
   if (worker.timed_out) {
     std::ostringstream s;
     s << "timed out after " << limits.timeout_seconds << " s";
@@ -144,6 +144,7 @@ JobResult read_result(int status, const Worker& worker, const Limits& limits) {
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return failed_child(status, worker, limits);
   try {
     auto result = nlohmann::ordered_json::parse(worker.result);
+    worker.result = std::string();  // a big file's result is held once, parsed, not twice
     if (result.contains("error")) return {false, result["error"].get<std::string>(), {}};
     return {true, "", std::move(result["ok"])};
   } catch (const std::exception& e) {
@@ -276,7 +277,7 @@ void run_isolated(const std::vector<std::string>& paths, const Limits& limits, c
     }
     if (!ended.empty()) {
       start_workers();  // the next files start before this one's result is read and handed on
-      for (const auto& [w, status] : ended) finished[w.index] = read_result(status, w, limits);
+      for (auto& [w, status] : ended) finished[w.index] = read_result(status, w, limits);
       while (finished.count(emitted)) {
         done(emitted, std::move(finished[emitted]));
         finished.erase(emitted++);
