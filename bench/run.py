@@ -4,10 +4,13 @@
 Builds a corpus from the sample PDFs (each copied --copies times), then for --rounds rounds runs,
 alternating: `sheetx extract` (one job), `sheetx layout` per file (the extractor's share), and
 `pdftotext -bbox-layout` per file; reports per-page time and peak memory (GNU time -v) and the
-ratios to pdftotext. With --scaling it also runs the 10/100/1000-sheet corpora with --jobs 1 and 2.
+ratios to pdftotext. With --scaling it also runs the 10/100/1000-sheet corpora with --jobs 1 and 2;
+with --single (or --only-single) one file per run: a 3-page sheet, a 9-page bundle and a 999-page
+file, with `mutool draw -F stext` (Debian mupdf-tools) beside pdftotext.
 
-Needs: a built sheetx (default build/sheetx), poppler-utils, GNU time (Debian package `time`).
-Usage: python3 bench/run.py [--copies 20] [--rounds 3] [--scaling] [--sheetx build/sheetx]
+Needs: a built sheetx (default build/sheetx), poppler-utils, GNU time (Debian package `time`),
+mupdf-tools for the mutool column.
+Usage: python3 bench/run.py [--copies 20] [--rounds 3] [--scaling] [--single] [--sheetx build/sheetx]
 """
 import argparse
 import os
@@ -89,11 +92,50 @@ def scaling(sheetx, source, scratch):
         shutil.rmtree(corpus)
 
 
+def single_files(sheetx, scratch, rounds):
+    """One file per run, as a city publishes them: a 3-page sheet, a 9-page bundle of three
+    sheets, and a 999-page file of 333 sheets; each tool once per file, alternating."""
+    samples = ROOT / "samples"
+    bundle = scratch / "bundle-9.pdf"
+    subprocess.run(["pdfunite"] + [str(samples / f"taito-{n}.pdf") for n in ("12", "35", "41")] + [str(bundle)], check=True)
+    big = scratch / "big-999.pdf"
+    subprocess.run(["pdfunite"] + [str(samples / "taito-35.pdf")] * 333 + [str(big)], check=True)
+    cases = [("one 3-page sheet", samples / "taito-35.pdf", 20), ("9-page bundle of 3 sheets", bundle, 10),
+             ("999-page file (333 sheets)", big, 1)]
+    out = scratch / "single"
+    tools = {
+        "pdftotext -bbox-layout": "pdftotext -bbox-layout '{f}' '{out}.html'",
+        "mutool draw -F stext": "mutool draw -q -F stext -o '{out}.stext' '{f}'",
+        "sheetx extract --jobs 1": f"'{sheetx}' extract '{{f}}' --format jsonl --jobs 1 > '{{out}}.jsonl' 2>/dev/null",
+        "sheetx layout": f"'{sheetx}' layout '{{f}}' > '{{out}}.json' 2>/dev/null",
+    }
+    have_mutool = shutil.which("mutool") is not None
+    print("\nSingle files: one run per file (medians; a small file is run 10-20 times a round)\n")
+    print("| file | tool | ms/page | ratio to pdftotext | peak RSS MiB |")
+    print("|---|---|---:|---:|---:|")
+    for label, pdf, repeat in cases:
+        pages = pages_of(pdf)
+        runs = {name: [] for name in tools if have_mutool or not name.startswith("mutool")}
+        for _ in range(rounds):
+            for name in runs:
+                command = tools[name].format(f=pdf, out=out)
+                seconds, rss = timed(f"for i in $(seq {repeat}); do {command}; done")
+                runs[name].append((seconds / repeat, rss))
+        floor = statistics.median(t for t, _ in runs["pdftotext -bbox-layout"])
+        for name, samples_ in runs.items():
+            median = statistics.median(t for t, _ in samples_)
+            print(f"| {label} | {name} | {median / pages * 1000:.2f} | {median / floor:.2f}× | "
+                  f"{max(r for _, r in samples_):.0f} |")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=20, help="copies of each sample in the corpus")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--scaling", action="store_true", help="also the 10/100/1000-sheet runs")
+    parser.add_argument("--single", action="store_true",
+                        help="also single files: a 3-page sheet, a 9-page bundle, a 999-page file")
+    parser.add_argument("--only-single", action="store_true", help="only the single files")
     parser.add_argument("--sheetx", default=str(ROOT / "build" / "sheetx"))
     args = parser.parse_args()
     sheetx = pathlib.Path(args.sheetx).resolve()
@@ -103,6 +145,10 @@ def main():
     print(f"machine: {os.cpu_count()} cores; {subprocess.run(['pdftotext', '-v'], capture_output=True, text=True).stderr.splitlines()[0]}")
     with tempfile.TemporaryDirectory(prefix="sheetx-bench-") as tmp:
         scratch = pathlib.Path(tmp)
+        if args.single or args.only_single:
+            single_files(sheetx, scratch, args.rounds)
+        if args.only_single:
+            return
         corpus = scratch / "corpus"
         files = make_corpus(corpus, sources, args.copies)
         pages = sum(pages_of(f) for f in sources) * args.copies

@@ -11,6 +11,7 @@
 
 #include "commands.h"
 #include "inputs.h"
+#include "printable.h"
 #include "record_diff.h"
 #include "run_options.h"
 
@@ -102,18 +103,21 @@ void print_text(const FileReport& report, bool colour) {
   const char* plain = colour ? "\033[0m" : "";
   std::string shown_file;
   for (const auto& [file, d] : report.differences) {
-    if (file != shown_file) std::cout << file << ":\n";
+    if (file != shown_file) std::cout << printable(file) << ":\n";
     shown_file = file;
-    std::cout << "  " << (d.path.empty() ? "(sheet)" : d.path) << ": expected " << red << d.expected << plain
-              << ", got " << green << d.got << plain << "\n";
+    // The values are JSON texts of what the PDF says: escaped as such, so that none can reach
+    // the terminal raw.
+    std::cout << "  " << (d.path.empty() ? "(sheet)" : d.path) << ": expected " << red
+              << printable(d.expected, Escaping::kJson) << plain << ", got " << green
+              << printable(d.got, Escaping::kJson) << plain << "\n";
   }
   if (!report.error.empty()) {
-    std::cout << red << "FAIL" << plain << " " << report.path << ": " << report.error << "\n";
+    std::cout << red << "FAIL" << plain << " " << printable(report.path) << ": " << report.error << "\n";
   } else if (report.differences.empty()) {
-    std::cout << green << "ok" << plain << "   " << report.path << " (" << report.sheets << " sheet"
+    std::cout << green << "ok" << plain << "   " << printable(report.path) << " (" << report.sheets << " sheet"
               << (report.sheets == 1 ? "" : "s") << ")\n";
   } else {
-    std::cout << red << "DIFF" << plain << " " << report.path << ": " << report.differences.size()
+    std::cout << red << "DIFF" << plain << " " << printable(report.path) << ": " << report.differences.size()
               << " difference" << (report.differences.size() == 1 ? "" : "s") << "\n";
   }
 }
@@ -151,8 +155,9 @@ int run_check(const CheckOptions& options) {
       }
     }
   }
+  const InterruptHold hold;  // a signal from here on ends the run cleanly (exit 130)
   const InputList inputs = list_inputs(options.paths, std::cin);
-  for (const auto& problem : inputs.problems) std::cerr << "sheetx: " << problem << "\n";
+  for (const auto& [path, cause] : inputs.problems) print_about(path, printable(cause));
   std::vector<std::string> pdfs;
   std::vector<std::vector<fs::path>> expected;
   for (const auto& input : inputs.files) {
@@ -165,7 +170,11 @@ int run_check(const CheckOptions& options) {
   const bool colour = options.format == "text" && isatty(STDOUT_FILENO) == 1;
   std::size_t matching = 0, failing = inputs.problems.size();
   Json reports = Json::array();
-  const Job job = [&](const std::string& path) { return read_pdf(path, *job_options); };
+  const Job job = [&](const std::string& path) {
+    auto read = read_pdf(path, *job_options);
+    if (read.contains("not_sheet")) throw PrintableError(read["not_sheet"].get<std::string>());  // a sample must be one
+    return read;
+  };
   try {
     run_isolated(pdfs, options.run.limits, job, [&](std::size_t i, JobResult result) {
       if (options.update && result.ok) update_expected(pdfs[i], result);
@@ -174,14 +183,16 @@ int run_check(const CheckOptions& options) {
       if (options.format == "json") reports.push_back(report_json(report));
       else print_text(report, colour);
     });
-  } catch (const std::exception& e) {
+  } catch (const Interrupted& e) {
     std::cerr << "sheetx: " << e.what() << "\n";
+    return kInterrupted;
+  } catch (const std::exception& e) {
+    std::cerr << "sheetx: " << printable(e.what()) << "\n";
     return kFailed;
   }
   if (options.format == "json") {
-    std::cout << Json{{"files", reports}, {"matching", matching}, {"differing", failing}}.dump(
-                     2, ' ', false, Json::error_handler_t::replace)
-              << "\n";
+    const Json report = {{"files", reports}, {"matching", matching}, {"differing", failing}};
+    std::cout << printable(report.dump(2, ' ', false, Json::error_handler_t::replace), Escaping::kJson) << "\n";
   } else {
     std::cout << "check: " << pdfs.size() << " files, " << matching << " match, " << failing << " differ\n";
   }

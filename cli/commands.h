@@ -15,7 +15,8 @@ void add_inspect_command(CLI::App& app);  // sheetx inspect FILE.pdf [-o report.
 void add_explain_command(CLI::App& app);  // sheetx explain FILE.pdf [--field PATH] [--page N] [--format text|json]
 
 // Exit codes shared by all subcommands.
-enum ExitCode : int { kOk = 0, kFailed = 1, kUsage = 2 };
+// kInterrupted: SIGINT or SIGTERM ended the run (workers ended, temporaries removed).
+enum ExitCode : int { kOk = 0, kFailed = 1, kUsage = 2, kInterrupted = 130 };
 
 // The exit code that the running subcommand asks for (set from its callback).
 void set_exit_code(int code);

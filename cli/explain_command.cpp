@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "printable.h"
 #include "run_options.h"
 #include "sheetx/extractor.h"
 #include "sheetx/rules.h"
@@ -148,10 +149,11 @@ int run_explain(const ExplainOptions& options) {
     if (options.format == "json") print_json(options.path, reading, options);
     else print_text(options.path, reading, options);
   } catch (const extractor::ExtractError& e) {
-    std::cerr << "sheetx: " << options.path << ": " << e.cause() << "\n";
+    std::cerr << "sheetx: " << printable(options.path) << ": " << printable(e.cause()) << "\n";
     return kFailed;
   } catch (const rules::NoRuleMatches& e) {
-    std::cerr << "sheetx: " << options.path << ": " << e.what() << "\n";
+    std::cerr << "sheetx: " << printable(options.path) << ": not a review sheet (title seen \"" << printable(e.title())
+              << "\")\n";
     return kFailed;
   }
   return kOk;

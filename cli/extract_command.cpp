@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "inputs.h"
+#include "printable.h"
 #include "run_options.h"
 
 namespace sheetx::cli {
@@ -72,10 +73,11 @@ int run_extract(const ExtractOptions& options) {
     return kUsage;
   }
 
+  const InterruptHold hold;  // a signal from here on ends the run cleanly (exit 130)
   const InputList inputs = list_inputs(options.paths, std::cin);
-  for (const auto& problem : inputs.problems) std::cerr << "sheetx: " << problem << "\n";
+  for (const auto& [path, cause] : inputs.problems) print_about(path, printable(cause));
   if (inputs.files.empty()) {  // before anything is written: an empty run must not empty a portal folder
-    std::cerr << "sheetx: no PDF found in " << named_inputs(options.paths) << "\n";
+    std::cerr << "sheetx: no PDF found in " << printable(named_inputs(options.paths)) << "\n";
     return kUsage;
   }
   records::CsvSettings csv = options.csv;
@@ -86,72 +88,73 @@ int run_extract(const ExtractOptions& options) {
   std::optional<records::CsvTables> tables;  // streamed as the sheets come
   records::SheetIds ids;
   std::map<std::string, std::string> written;  // output name -> the input it came from
+  // Each input counts once: as failed when it gave no records, lost one to a name collision, or
+  // (--strict) had a misread warning or no sheet.
   std::size_t sheets = 0, warnings = 0, failed = inputs.problems.size(), done = 0, not_sheets = 0;
   Progress progress(paths.size());
-  // A PDF without a sheet is an outcome of its own, not a failure (unless --strict).
-  const Job job = [&](const std::string& path) {
-    try {
-      return read_pdf(path, *job_options);
-    } catch (const rules::NoRuleMatches& e) {
-      return nlohmann::ordered_json{{"not_sheet", e.what()}};
-    }
-  };
+  // A PDF without a sheet is an outcome of its own ("not_sheet"), not a failure (unless --strict).
+  const Job job = [&](const std::string& path) { return read_pdf(path, *job_options); };
   auto on_result = [&](std::size_t i, JobResult result) {
     ++done;
     if (!result.ok) {
       ++failed;
       progress.finish();
-      std::cerr << "sheetx: " << paths[i] << ": " << result.error << "\n";
-    } else if (result.value.contains("not_sheet")) {
+      print_about(paths[i], result.error);
+      progress.update(done, sheets, warnings, failed);
+      return;
+    }
+    if (result.value.contains("not_sheet")) {
       ++not_sheets;
       failed += options.strict;
       progress.finish();
-      std::cerr << "sheetx: " << paths[i] << ": " << result.value["not_sheet"].get<std::string>() << "\n";
-    } else {
-      for (const auto& warning : result.value["warnings"]) {
-        progress.finish();
-        std::cerr << "sheetx: " << paths[i] << ": warning: " << warning.get<std::string>() << "\n";
-      }
-      auto& found = result.value["sheets"];
-      const auto stems = sheet_stems(inputs.files[i].relative, found);
-      for (std::size_t s = 0; s < found.size(); ++s) {
-        auto& sheet = found[s];
-        if (const std::size_t doubts = misread_warnings(sheet); options.strict && doubts) {
-          ++failed;
-          progress.finish();
-          std::cerr << "sheetx: " << paths[i] << ": " << doubts << " misread warning" << (doubts == 1 ? "" : "s")
-                    << " on sheet " << s + 1 << " (--strict)\n";
-        }
-        const auto name = stems[s] + ".json";
-        if (format == "json") {
-          // Two inputs that map to one output name (a/s.pdf and b/s.pdf named on the command
-          // line, s.pdf and s.PDF) must not overwrite each other's records silently.
-          const auto [taken, fresh] = written.emplace(name, paths[i]);
-          if (!fresh && taken->second != paths[i]) {
-            ++failed;
-            progress.finish();
-            std::cerr << "sheetx: " << paths[i] << ": not written: its output " << name << " is that of "
-                      << taken->second << "\n";
-            continue;
-          }
-        }
-        claim_id(ids, sheet);
-        if (format == "jsonl") {
-          std::cout << sheet.dump() << "\n";
-        } else if (format == "csv") {
-          for (const auto& warning : tables->add(sheet)) {
-            progress.finish();
-            ++warnings;
-            std::cerr << "sheetx: " << paths[i] << ": warning: " << warning.message << "\n";
-          }
-        } else {
-          records::write_file_atomically((fs::path(options.output) / name).string(), sheet.dump(2) + "\n");
-        }
-        ++sheets;
-        warnings += sheet["warnings"].size();
-      }
-      std::cout.flush();
+      print_about(paths[i], result.value["not_sheet"].get<std::string>());  // escaped by read_pdf
+      progress.update(done, sheets, warnings, failed);
+      return;
     }
+    for (const auto& warning : result.value["warnings"]) {
+      progress.finish();
+      print_about(paths[i], "warning: " + printable(warning.get<std::string>()));
+    }
+    bool lost = false, doubted = false;
+    auto& found = result.value["sheets"];
+    const auto stems = sheet_stems(inputs.files[i].relative, found);
+    for (std::size_t s = 0; s < found.size(); ++s) {
+      auto& sheet = found[s];
+      if (const std::size_t doubts = misread_warnings(sheet); options.strict && doubts) {
+        doubted = true;
+        progress.finish();
+        print_about(paths[i], std::to_string(doubts) + " misread warning" + (doubts == 1 ? "" : "s") + " on sheet " +
+                                  std::to_string(s + 1) + " (--strict)");
+      }
+      const auto name = stems[s] + ".json";
+      if (format == "json") {
+        // Two inputs that map to one output name (a/s.pdf and b/s.pdf named on the command
+        // line, s.pdf and s.PDF) must not overwrite each other's records silently.
+        const auto [taken, fresh] = written.emplace(name, paths[i]);
+        if (!fresh && taken->second != paths[i]) {
+          lost = true;
+          progress.finish();
+          print_about(paths[i], "not written: its output " + printable(name) + " is that of " + printable(taken->second));
+          continue;
+        }
+      }
+      claim_id(ids, sheet);
+      if (format == "jsonl") {
+        std::cout << printable(sheet.dump(), Escaping::kJson) << "\n";
+      } else if (format == "csv") {
+        for (const auto& warning : tables->add(sheet)) {
+          progress.finish();
+          ++warnings;
+          print_about(paths[i], "warning: " + printable(warning.message));
+        }
+      } else {
+        records::write_file_atomically((fs::path(options.output) / name).string(), sheet.dump(2) + "\n");
+      }
+      ++sheets;
+      warnings += sheet["warnings"].size();
+    }
+    std::cout.flush();
+    if (lost || doubted) ++failed;
     progress.update(done, sheets, warnings, failed);
   };
   try {
@@ -159,19 +162,24 @@ int run_extract(const ExtractOptions& options) {
     run_isolated(paths, options.run.limits, job, on_result);
     if (tables && sheets == 0) {
       progress.finish();
-      std::cerr << "sheetx: no sheet read: the tables in " << options.output << " are left as they were\n";
+      std::cerr << "sheetx: no sheet read: the tables in " << printable(options.output) << " are left as they were\n";
       ++failed;
     } else if (tables) {
       tables->finish();
     }
-  } catch (const std::exception& e) {
+  } catch (const Interrupted& e) {
     progress.finish();
     std::cerr << "sheetx: " << e.what() << "\n";
+    return kInterrupted;
+  } catch (const std::exception& e) {
+    progress.finish();
+    std::cerr << "sheetx: " << printable(e.what()) << "\n";
     return kFailed;
   }
   progress.finish();
-  std::cerr << "sheetx: " << paths.size() << " files, " << sheets << " sheets, " << warnings << " warnings, "
-            << not_sheets << " not sheets, " << failed << " failed\n";
+  const std::size_t files = paths.size() + inputs.problems.size();
+  std::cerr << "sheetx: " << files << " files, " << sheets << " sheets, " << warnings << " warnings, " << not_sheets
+            << " not sheets, " << failed << " failed\n";
   return failed ? kFailed : kOk;
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "commands.h"
+#include "printable.h"
 #include "run_options.h"
 #include "sheetx/extractor.h"
 #include "sheetx/inspect.h"
@@ -17,6 +18,8 @@ struct InspectOptions {
   std::string path;
   std::string output;  // empty: FILE's name with .html, in the current folder
   std::vector<std::string> rule_files;
+  Limits limits;
+  int max_pages = 2000;
 };
 
 int run_inspect(const InspectOptions& options) {
@@ -24,35 +27,56 @@ int run_inspect(const InspectOptions& options) {
   try {
     report.rulesets = load_rulesets(options.rule_files);
   } catch (const rules::RuleFileError& e) {
-    std::cerr << "sheetx: " << e.what() << "\n";
+    std::cerr << "sheetx: " << printable(e.what()) << "\n";
     return kUsage;
   }
+  report.max_pages = options.max_pages;
   const std::string output = options.output.empty()
                                  ? std::filesystem::path(options.path).filename().replace_extension(".html").string()
                                  : options.output;
+  const InterruptHold hold;
   try {
-    records::write_file_atomically(output, inspect::report_html(options.path, report));
-  } catch (const extractor::ExtractError& e) {
-    std::cerr << "sheetx: " << options.path << ": " << e.cause() << "\n";
-    return kFailed;
+    // The PDF is read and drawn in a worker; the report comes back whole and is written here,
+    // so that a worker ended by a limit leaves no temporary file behind.
+    const Job job = [&](const std::string& path) {
+      try {
+        return nlohmann::ordered_json{{"html", inspect::report_html(path, report)}};
+      } catch (const extractor::ExtractError& e) {
+        throw std::runtime_error(e.cause());
+      }
+    };
+    const JobResult result = run_one_isolated(options.path, options.limits, job);
+    if (!result.ok) {
+      print_about(options.path, result.error);
+      return kFailed;
+    }
+    records::write_file_atomically(output, result.value["html"].get<std::string>());
+  } catch (const Interrupted& e) {
+    std::cerr << "sheetx: " << e.what() << "\n";
+    return kInterrupted;
   } catch (const std::exception& e) {
-    std::cerr << "sheetx: " << options.path << ": " << e.what() << "\n";
+    print_about(options.path, printable(e.what()));
     return kFailed;
   }
-  std::cout << output << "\n";
+  std::cout << printable(output) << "\n";
   return kOk;
 }
 
 }  // namespace
 
 void add_inspect_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("inspect", "Write an HTML report of what sheetx found on each page and what each rule read");
+  auto* cmd = app.add_subcommand(
+      "inspect",
+      "Write an HTML report of what sheetx found on each page and what each rule read.\n"
+      "The PDF is read in a worker process under --timeout, --max-memory and --max-pages.\n"
+      "Example: sheetx inspect samples/taito-35.pdf -o report.html   (then open report.html)");
   auto options = std::make_shared<InspectOptions>();
   cmd->add_option("file", options->path, "the PDF")->required();
   cmd->add_option("-o,--output", options->output, "the HTML file to write (default: the PDF's name with .html)");
   cmd->add_option("--rules", options->rule_files,
                   "Rule file(s) to read the sheets with (default: the shipped " + rules::default_rules_path() + ")")
       ->check(CLI::ExistingFile);
+  add_limit_options(*cmd, options->limits, options->max_pages);
   cmd->callback([options] { set_exit_code(run_inspect(*options)); });
 }
 

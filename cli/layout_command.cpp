@@ -1,9 +1,13 @@
-// sheetx layout FILE.pdf [--page N] [--words]: what the extractor found on each page, as JSON.
+// sheetx layout FILE.pdf [--page N] [--words]: what the extractor found on each page, as JSON,
+// written page by page from a worker process under the limits.
 #include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "printable.h"
+#include "run_options.h"
+#include "sheet_job.h"
 #include "sheetx/extractor.h"
 
 namespace sheetx::cli {
@@ -48,34 +52,76 @@ ordered_json page_json(const ex::Page& page, bool with_words) {
   return out;
 }
 
+struct LayoutOptions {
+  std::string path;
+  int page = 0;
+  bool words = false;
+  Limits limits;
+  int max_pages = 2000;
+};
+
+// In the worker: the layout JSON written page by page as each is read, so that memory holds one
+// page whatever the file's length. Its text is escaped as JSON escapes it (printable()).
+nlohmann::ordered_json print_layout(const std::string& path, const LayoutOptions& options) {
+  ex::Settings settings;
+  settings.max_pages = options.max_pages;
+  if (options.page > 0) settings.first_page = settings.last_page = options.page;
+  const std::string bytes = read_pdf_bytes(path);
+  ex::PdfReader reader(bytes, settings);
+  // A value dumped as part of the whole document: its lines indented as deep as it sits.
+  auto print = [](const ordered_json& value, std::string_view indent) {
+    const std::string text = value.dump(1, ' ', false, ordered_json::error_handler_t::replace);
+    std::string indented;
+    indented.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+      indented += c;
+      if (c == '\n') indented += indent;
+    }
+    std::cout << printable(indented, Escaping::kJson);
+  };
+  std::cout << "{\n \"path\": ";
+  print(path, "");
+  std::cout << ",\n \"page_count\": " << reader.page_count() << ",\n \"pages\": [";
+  bool first = true;
+  for (int n = reader.first_page(); n <= reader.last_page(); ++n) {
+    ex::Page page;
+    if (!reader.read(n, page)) continue;
+    std::cout << (first ? "\n  " : ",\n  ");
+    first = false;
+    print(page_json(page, options.words), "  ");
+  }
+  std::cout << (first ? "],\n \"warnings\": " : "\n ],\n \"warnings\": ");
+  print(reader.warnings(), " ");
+  std::cout << "\n}\n";
+  return nullptr;
+}
+
 }  // namespace
 
 void add_layout_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("layout", "Print what the extractor finds on each page (cells, rules, free text) as JSON");
-  struct Options {
-    std::string path;
-    int page = 0;
-    bool words = false;
-  };
-  auto options = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand(
+      "layout",
+      "Print what the extractor finds on each page (cells, rules, free text) as JSON, page by page.\n"
+      "The PDF is read in a worker process under --timeout, --max-memory and --max-pages.\n"
+      "Example: sheetx layout samples/taito-35.pdf --page 2\n"
+      "         sheetx layout samples/taito-35.pdf --words | jq '.pages[0].words[0]'");
+  auto options = std::make_shared<LayoutOptions>();
   cmd->add_option("file", options->path, "the PDF")->required();
   cmd->add_option("--page", options->page, "only this page (1-based)")->check(CLI::PositiveNumber);
   cmd->add_flag("--words", options->words, "also print every text run (text, box, font, size, rotation)");
+  add_limit_options(*cmd, options->limits, options->max_pages);
   cmd->callback([options] {
-    ex::Settings settings;
-    if (options->page > 0) settings.first_page = settings.last_page = options->page;
+    const InterruptHold hold;
     try {
-      ex::Document doc = ex::extract_file(options->path, settings);
-      ordered_json pages = ordered_json::array();
-      for (const ex::Page& p : doc.pages) pages.push_back(page_json(p, options->words));
-      ordered_json out = {{"path", doc.path}, {"page_count", doc.page_count}, {"pages", pages}, {"warnings", doc.warnings}};
-      std::cout << out.dump(1, ' ', false, ordered_json::error_handler_t::replace) << '\n';
-      set_exit_code(kOk);
-    } catch (const ex::ExtractError& e) {
-      std::cerr << "sheetx: " << options->path << ": " << e.cause() << '\n';
-      set_exit_code(kFailed);
+      const Job job = [&](const std::string& path) { return print_layout(path, *options); };
+      const JobResult result = run_one_isolated(options->path, options->limits, job);
+      if (!result.ok) print_about(options->path, result.error);
+      set_exit_code(result.ok ? kOk : kFailed);
+    } catch (const Interrupted& e) {
+      std::cerr << "sheetx: " << e.what() << '\n';
+      set_exit_code(kInterrupted);
     } catch (const std::exception& e) {
-      std::cerr << "sheetx: " << options->path << ": " << e.what() << '\n';
+      print_about(options->path, printable(e.what()));
       set_exit_code(kFailed);
     }
   });

@@ -6,6 +6,9 @@
 #include <iostream>
 #include <thread>
 
+#include "printable.h"
+#include "sheetx/extractor.h"
+
 namespace sheetx::cli {
 
 void add_run_options(CLI::App& command, RunOptions& options) {
@@ -16,13 +19,27 @@ void add_run_options(CLI::App& command, RunOptions& options) {
       ->check(CLI::ExistingFile);
   command.add_option("-j,--jobs", options.limits.jobs, "Files processed at once (default: the number of cores)")
       ->check(CLI::PositiveNumber);
-  command.add_option("--timeout", options.limits.timeout_seconds, "Seconds one file may take before it is given up")
+  add_limit_options(command, options.limits, options.max_pages);
+}
+
+void add_limit_options(CLI::App& command, Limits& limits, int& max_pages) {
+  command.add_option("--timeout", limits.timeout_seconds, "Seconds one file may take before it is given up")
       ->capture_default_str()
       ->check(CLI::Range(0.001, 7 * 24 * 3600.0));
-  command.add_option("--max-memory", options.limits.max_memory_mib, "MiB of memory one file may use")
+  command.add_option("--max-memory", limits.max_memory_mib, "MiB of memory one file may use")
       ->capture_default_str();
-  command.add_option("--max-pages", options.max_pages, "Files with more pages are refused (0: no limit)")
+  command.add_option("--max-pages", max_pages, "Files with more pages are refused (0: no limit)")
       ->capture_default_str();
+}
+
+void print_about(const std::string& path, const std::string& message) {
+  std::cerr << "sheetx: " << printable(path) << ": " << message << "\n";
+}
+
+JobResult run_one_isolated(const std::string& path, const Limits& limits, const Job& job) {
+  JobResult result;
+  run_isolated({path}, limits, job, [&](std::size_t, JobResult r) { result = std::move(r); });
+  return result;
 }
 
 std::vector<rules::Ruleset> load_rulesets(const std::vector<std::string>& files) {
@@ -34,7 +51,12 @@ std::vector<rules::Ruleset> load_rulesets(const std::vector<std::string>& files)
 
 std::optional<SheetJobOptions> load_job_options(const RunOptions& options) {
   try {
-    return SheetJobOptions{rules::Reader(load_rulesets(options.rule_files)), options.max_pages};
+    // What every file needs, set up once here rather than in each worker: the rules and their
+    // normalizers, Poppler's global state, OpenSSL's digests.
+    SheetJobOptions job{rules::Reader(load_rulesets(options.rule_files)), options.max_pages};
+    extractor::prepare_poppler();
+    sha256_hex("");
+    return job;
   } catch (const std::exception& e) {
     std::cerr << "sheetx: " << e.what() << "\n";
     return std::nullopt;

@@ -1,4 +1,5 @@
-// Options shared by the commands that read PDFs (extract, check): rule files, jobs and limits.
+// Options shared by the commands that read PDFs (extract, check, layout, inspect): rule files,
+// jobs and limits; the one line a command prints about a file.
 #pragma once
 
 #include <optional>
@@ -18,7 +19,18 @@ struct RunOptions {
   int max_pages = 2000;
 };
 
+// --rules, --jobs and the limits.
 void add_run_options(CLI::App& command, RunOptions& options);
+// --timeout, --max-memory and --max-pages: the limits of every command that reads a PDF.
+void add_limit_options(CLI::App& command, Limits& limits, int& max_pages);
+
+// "sheetx: PATH: MESSAGE" on stderr, the path escaped with printable(); the message must be
+// printable already (a JobResult's error, or text passed through printable()).
+void print_about(const std::string& path, const std::string& message);
+
+// Runs job on one file in a worker under the limits (see run_isolated): the command's PDF read
+// apart from the command, so a hostile file costs only a clean line. Throws Interrupted.
+JobResult run_one_isolated(const std::string& path, const Limits& limits, const Job& job);
 
 // Loads the rule files (none: the shipped one); throws rules::RuleFileError naming the file,
 // line and problem.

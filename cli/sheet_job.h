@@ -16,14 +16,20 @@ struct SheetJobOptions {
   int max_pages = 0;     // 0: no limit
 };
 
-// {"sheets": [document...], "warnings": ["...", ...]} for the file at path; throws with a
-// one-line cause (not naming the file) when the file gives no sheet.
+// {"sheets": [document...], "warnings": ["...", ...]} for the file at path, or {"not_sheet":
+// "not a review sheet (title seen \"…\")"} (the title escaped) when no rule file recognises a page;
+// throws with a one-line cause (not naming the file) when the file cannot be read. A page that cannot be read
+// costs only itself: each sheet of the file gets an `unreadable-page` warning naming it.
 nlohmann::ordered_json read_pdf(const std::string& path, const SheetJobOptions& options);
 
 // The names the sheets of one PDF give their output files: the PDF's path without its
 // extension, with "-<measure number>" added when the PDF holds several sheets ("-sheet<N>" for a
 // sheet whose number is unknown or already taken by an earlier sheet of the same PDF).
 std::vector<std::string> sheet_stems(const std::string& pdf, const nlohmann::ordered_json& sheets);
+
+// The bytes of the file at path; throws with a one-line cause (not naming the file) when it
+// cannot be read or is no regular file (a pipe would block the reader until its time limit).
+std::string read_pdf_bytes(const std::string& path);
 
 // SHA-256 of bytes, lowercase hex.
 std::string sha256_hex(std::string_view bytes);

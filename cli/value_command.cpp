@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "printable.h"
 #include "sheetx/normalizer.h"
 #include "sheetx/records.h"
 
@@ -74,8 +75,11 @@ bool describe_period(const normalizer::Normalizer& normalizer, const std::string
 void add_value_command(CLI::App& app) {
   auto options = std::make_shared<ValueOptions>();
   CLI::App* command = app.add_subcommand(
-      "value", "Print what the normalizer reads in each TEXT, one JSON object a line "
-               "(exit 1 when a text could not be fully read)");
+      "value",
+      "Print what the normalizer reads in each TEXT, one JSON object a line (exit 1 when a text could not "
+      "be fully read).\n"
+      "Example: sheetx value '年19社\\n(年15社)'\n"
+      "         sheetx value --year 'R２(2020)\\n年度末'");
   command->add_option("text", options->texts, R"(A cell's text; write \n between its printed lines)")
       ->required();
   auto* year = command->add_flag("--year", options->year,
@@ -95,11 +99,13 @@ void add_value_command(CLI::App& app) {
                           : options->period ? describe_period(normalizer, text, out)
                                             : describe_quantity(normalizer, text, out);
         all_read = all_read && read;
-        std::cout << out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+        std::cout << printable(out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
+                               Escaping::kJson)
+                  << '\n';
       }
       set_exit_code(all_read ? kOk : kFailed);
     } catch (const normalizer::NormalizerError& error) {
-      std::cerr << "sheetx value: " << error.what() << '\n';
+      std::cerr << "sheetx value: " << printable(error.what()) << '\n';
       set_exit_code(kFailed);
     }
   });

@@ -1,26 +1,27 @@
 #include "worker_pool.h"
 
-#include <signal.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <new>
 #include <sstream>
 
+#include "printable.h"
+
 namespace sheetx::cli {
 namespace {
 
-namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -35,49 +36,29 @@ constexpr bool kAddressSanitizer = false;
 constexpr bool kAddressSanitizer = false;
 #endif
 
-struct Running {
-  std::size_t index;
-  Clock::time_point started;
-  bool timed_out = false;
-};
+// What a worker printed on stderr is kept up to this much: a library that prints in a loop must
+// not fill the parent's memory.
+constexpr std::size_t kMaxErrorText = 64 * 1024;
 
-// A private folder for the children's results, removed when the pool is done.
-class ResultFolder {
- public:
-  ResultFolder() {
-    std::string pattern = (fs::temp_directory_path() / "sheetx-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot make a temporary folder: " + std::string(std::strerror(errno)));
-    path_ = pattern;
+volatile sig_atomic_t interrupt_seen = 0;
+extern "C" void note_interrupt(int) { interrupt_seen = 1; }
+
+// Writes all of bytes to fd; false when it cannot (the reader is gone).
+bool write_all(int fd, std::string_view bytes) {
+  for (std::size_t done = 0; done < bytes.size();) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
   }
-  ~ResultFolder() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  ResultFolder(const ResultFolder&) = delete;
-  ResultFolder& operator=(const ResultFolder&) = delete;
-  fs::path file(std::size_t index) const { return path_ / (std::to_string(index) + ".json"); }
-  fs::path errors(std::size_t index) const { return path_ / (std::to_string(index) + ".err"); }
-
- private:
-  fs::path path_;
-};
-
-// The child's result, complete or not at all: written aside, then renamed into place. Text that
-// is not UTF-8 (a Shift_JIS file name) is replaced, not a reason to lose the file's result.
-void write_result(const nlohmann::ordered_json& result, const fs::path& out) {
-  const fs::path part = out.string() + ".part";
-  std::ofstream file(part, std::ios::binary);
-  file << result.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-  if (!file.flush()) throw std::runtime_error("cannot write the result");
-  file.close();
-  fs::rename(part, out);
+  return true;
 }
 
-// In the child: limit, run, write the result, and leave without running the parent's exit code.
-// Nothing may return or throw from here: the stack above is a copy of the parent's run, whose
-// destructors would end the other workers and remove their results.
-[[noreturn]] void run_child(const std::string& path, const Limits& limits, const Job& job, const fs::path& out,
-                           const fs::path& errors, pid_t parent) noexcept {
+// In the child: limit, run, write the result to the pipe, and leave without running the
+// parent's exit code. Nothing may return or throw from here: the stack above is a copy of the
+// parent's run, whose destructors would end the other workers.
+[[noreturn]] void run_child(const std::string& path, const Limits& limits, const Job& job, int result_fd,
+                           int error_fd, pid_t parent) noexcept {
   // A worker dies with its run: a run killed, or ended by SIGPIPE (sheetx ... | head), must not
   // leave workers spinning on files that nobody waits for.
   prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -92,8 +73,16 @@ void write_result(const nlohmann::ordered_json& result, const fs::path& out) {
   rlimit no_core{0, 0};
   setrlimit(RLIMIT_CORE, &no_core);
   // What a library prints on its way down (Poppler's "Out of memory" before it aborts, a
-  // sanitizer's report) goes to a file the parent reads, not raw into the run's stderr.
-  if (FILE* err = std::freopen(errors.c_str(), "w", stderr)) std::setvbuf(err, nullptr, _IONBF, 0);
+  // sanitizer's report) goes to the parent, which decides what to show, not raw to the terminal.
+  dup2(error_fd, STDERR_FILENO);
+  close(error_fd);
+  // Ctrl-C reaches the whole process group: the run, not each worker, decides what it means.
+  struct sigaction ignore {};
+  ignore.sa_handler = SIG_IGN;
+  sigaction(SIGINT, &ignore, nullptr);
+  struct sigaction standard {};
+  standard.sa_handler = SIG_DFL;
+  sigaction(SIGTERM, &standard, nullptr);
   sigset_t none;
   sigemptyset(&none);
   sigprocmask(SIG_SETMASK, &none, nullptr);
@@ -102,37 +91,43 @@ void write_result(const nlohmann::ordered_json& result, const fs::path& out) {
     result = {{"ok", job(path)}};
   } catch (const std::bad_alloc&) {
     result = {{"error", "out of memory (limit " + std::to_string(limits.max_memory_mib) + " MiB)"}};
-  } catch (const std::exception& e) {
+  } catch (const PrintableError& e) {
     result = {{"error", e.what()}};
+  } catch (const std::exception& e) {
+    result = {{"error", printable(e.what())}};
   } catch (...) {
     result = {{"error", "failed with an exception that is not a std::exception"}};
   }
+  std::fflush(stdout);
   try {
-    write_result(result, out);
+    // Text that is not UTF-8 (a Shift_JIS file name) is replaced, not a reason to lose the result.
+    if (!write_all(result_fd, result.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace))) _exit(3);
   } catch (...) {
     _exit(3);
   }
   _exit(0);
 }
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+// One worker: the file it reads, since when, and what came back through its two pipes.
+struct Worker {
+  std::size_t index = 0;
+  Clock::time_point started;
+  bool timed_out = false;
+  int result_fd = -1, error_fd = -1;  // -1 once at end of file
+  std::string result, errors;
+};
 
 // A child that ended without a result: why, from its exit and what it printed. What it printed
-// is passed on to the run's stderr, as the only trace of an unexpected crash.
-JobResult failed_child(int status, const fs::path& errors, const Limits& limits) {
-  const std::string printed = read_text(errors);
+// is passed on to the run's stderr, escaped, as the only trace of an unexpected crash.
+JobResult failed_child(int status, const Worker& worker, const Limits& limits) {
   const bool memory_limited = !kAddressSanitizer && limits.max_memory_mib > 0;
   // Poppler's allocator prints this and aborts when the memory limit refuses it more.
   if (memory_limited && WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT &&
-      printed.find("Out of memory") != std::string::npos) {
+      worker.errors.find("Out of memory") != std::string::npos) {
     return {false, "out of memory (limit " + std::to_string(limits.max_memory_mib) + " MiB)", {}};
   }
-  std::fputs(printed.c_str(), stderr);
+  std::istringstream lines(worker.errors);
+  for (std::string line; std::getline(lines, line);) std::fprintf(stderr, "%s\n", printable(line).c_str());
   if (WIFSIGNALED(status)) {
     const int sig = WTERMSIG(status);
     return {false, "crashed with signal " + std::to_string(sig) + " (" + strsignal(sig) + ")", {}};
@@ -140,17 +135,16 @@ JobResult failed_child(int status, const fs::path& errors, const Limits& limits)
   return {false, "worker exited with status " + std::to_string(WEXITSTATUS(status)) + " and no result", {}};
 }
 
-JobResult read_result(int status, const Running& running, const fs::path& out, const fs::path& errors,
-                      const Limits& limits) {
-  if (running.timed_out) {
+JobResult read_result(int status, Worker& worker, const Limits& limits) {
+  if (worker.timed_out) {
     std::ostringstream s;
     s << "timed out after " << limits.timeout_seconds << " s";
     return {false, s.str(), {}};
   }
-  std::ifstream file(out, std::ios::binary);
-  if (WIFSIGNALED(status) || !file) return failed_child(status, errors, limits);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return failed_child(status, worker, limits);
   try {
-    auto result = nlohmann::ordered_json::parse(file);
+    auto result = nlohmann::ordered_json::parse(worker.result);
+    worker.result = std::string();  // a big file's result is held once, parsed, not twice
     if (result.contains("error")) return {false, result["error"].get<std::string>(), {}};
     return {true, "", std::move(result["ok"])};
   } catch (const std::exception& e) {
@@ -158,121 +152,172 @@ JobResult read_result(int status, const Running& running, const fs::path& out, c
   }
 }
 
-// SIGCHLD held back while the pool runs, so that the parent can sleep until a child ends (or
-// the nearest time limit) instead of polling.
-class ChildSignals {
- public:
-  ChildSignals() {
-    // An ignored SIGCHLD (inherited from whoever started sheetx) would let the kernel reap the
-    // workers before waitpid could tell how they ended.
-    struct sigaction deliver {};
-    deliver.sa_handler = SIG_DFL;
-    sigemptyset(&deliver.sa_mask);
-    sigaction(SIGCHLD, &deliver, &previous_action_);
-    sigemptyset(&set_);
-    sigaddset(&set_, SIGCHLD);
-    sigprocmask(SIG_BLOCK, &set_, &previous_);
-  }
-  ~ChildSignals() {
-    timespec none{0, 0};
-    while (sigtimedwait(&set_, nullptr, &none) > 0) {
-    }
-    sigprocmask(SIG_SETMASK, &previous_, nullptr);
-    sigaction(SIGCHLD, &previous_action_, nullptr);
-  }
-  ChildSignals(const ChildSignals&) = delete;
-  ChildSignals& operator=(const ChildSignals&) = delete;
-  // Waits until a child may have ended, or `limit` has passed.
-  void wait(std::chrono::nanoseconds limit) const {
-    const auto ns = std::max<std::int64_t>(limit.count(), 0);
-    timespec timeout{static_cast<time_t>(ns / 1'000'000'000), static_cast<long>(ns % 1'000'000'000)};
-    sigtimedwait(&set_, nullptr, &timeout);
-  }
-
- private:
-  sigset_t set_{}, previous_{};
-  struct sigaction previous_action_ {};
-};
-
-// A child's result, its files removed once read: a run over thousands of files keeps none.
-JobResult collect(int status, const Running& running, const fs::path& out, const fs::path& errors,
-                  const Limits& limits) {
-  JobResult result = read_result(status, running, out, errors, limits);
-  std::error_code ignored;
-  fs::remove(out, ignored);
-  fs::remove(errors, ignored);
-  return result;
-}
-
 // The children still running; ends and reaps them when the pool is left early (the caller's
-// handler threw), so that no worker outlives the run, spinning or writing.
+// handler threw, or the run was interrupted), so that no worker outlives the run.
 class Workers {
  public:
   Workers() = default;
   Workers(const Workers&) = delete;
   Workers& operator=(const Workers&) = delete;
   ~Workers() {
-    for (const auto& [pid, r] : running) kill(pid, SIGKILL);
-    for (const auto& [pid, r] : running) waitpid(pid, nullptr, 0);
+    for (const auto& [pid, w] : running) kill(pid, SIGKILL);
+    for (auto& [pid, w] : running) {
+      waitpid(pid, nullptr, 0);
+      close_pipes(w);
+    }
   }
-  std::map<pid_t, Running> running;
+  static void close_pipes(Worker& w) {
+    for (int* fd : {&w.result_fd, &w.error_fd}) {
+      if (*fd >= 0) close(*fd);
+      *fd = -1;
+    }
+  }
+  std::map<pid_t, Worker> running;
 };
 
+// Reads what is there on fd into text (up to `limit` kept); closes fd at its end.
+void drain(int& fd, std::string& text, std::size_t limit) {
+  char buffer[65536];
+  const ssize_t n = ::read(fd, buffer, sizeof buffer);
+  if (n < 0 && (errno == EINTR || errno == EAGAIN)) return;
+  if (n <= 0) {
+    close(fd);
+    fd = -1;
+    return;
+  }
+  if (text.size() < limit) text.append(buffer, std::min(static_cast<std::size_t>(n), limit - text.size()));
+}
+
 }  // namespace
+
+Interrupted::Interrupted(std::size_t done, std::size_t total)
+    : std::runtime_error("interrupted (" + std::to_string(done) + " of " + std::to_string(total) + " files done)") {}
+
+InterruptHold::InterruptHold() {
+  struct sigaction note {};
+  note.sa_handler = note_interrupt;
+  sigemptyset(&note.sa_mask);
+  sigaction(SIGINT, &note, &previous_int_);
+  sigaction(SIGTERM, &note, &previous_term_);
+  sigset_t held;
+  sigemptyset(&held);
+  sigaddset(&held, SIGINT);
+  sigaddset(&held, SIGTERM);
+  sigprocmask(SIG_BLOCK, &held, &previous_mask_);
+}
+
+InterruptHold::~InterruptHold() {
+  sigprocmask(SIG_SETMASK, &previous_mask_, nullptr);  // a signal held back is noted, not fatal
+  sigaction(SIGINT, &previous_int_, nullptr);
+  sigaction(SIGTERM, &previous_term_, nullptr);
+}
+
+bool InterruptHold::interrupted() { return interrupt_seen != 0; }
 
 bool memory_limit_enforced() { return !kAddressSanitizer; }
 
 void run_isolated(const std::vector<std::string>& paths, const Limits& limits, const Job& job,
                   const std::function<void(std::size_t, JobResult)>& done) {
-  const ResultFolder folder;
-  const ChildSignals signals;
+  const InterruptHold hold;
+  sigset_t waiting;  // the mask while waiting: SIGINT and SIGTERM let through
+  sigprocmask(SIG_BLOCK, nullptr, &waiting);
+  sigdelset(&waiting, SIGINT);
+  sigdelset(&waiting, SIGTERM);
   Workers workers;
   auto& running = workers.running;
   std::map<std::size_t, JobResult> finished;  // waiting for an earlier file
   std::size_t next = 0, emitted = 0;
   const auto timeout = std::chrono::duration<double>(limits.timeout_seconds);
-  std::fflush(nullptr);  // the child must not write the parent's buffered output again
   const pid_t parent = getpid();
   auto start_workers = [&] {
     while (next < paths.size() && running.size() < static_cast<std::size_t>(std::max(1, limits.jobs))) {
+      int result_pipe[2], error_pipe[2];
+      if (pipe2(result_pipe, O_CLOEXEC) != 0) throw std::runtime_error(std::string("cannot start a worker: ") + std::strerror(errno));
+      if (pipe2(error_pipe, O_CLOEXEC) != 0) {
+        close(result_pipe[0]);
+        close(result_pipe[1]);
+        throw std::runtime_error(std::string("cannot start a worker: ") + std::strerror(errno));
+      }
+      std::fflush(nullptr);  // the child must not write the parent's buffered output again
       const pid_t pid = fork();
-      if (pid < 0) throw std::runtime_error(std::string("cannot start a worker: ") + std::strerror(errno));
-      if (pid == 0) run_child(paths[next], limits, job, folder.file(next), folder.errors(next), parent);
-      running[pid] = {next++, Clock::now()};
+      if (pid == 0) {
+        close(result_pipe[0]);
+        close(error_pipe[0]);
+        run_child(paths[next], limits, job, result_pipe[1], error_pipe[1], parent);
+      }
+      close(result_pipe[1]);
+      close(error_pipe[1]);
+      if (pid < 0) {
+        close(result_pipe[0]);
+        close(error_pipe[0]);
+        throw std::runtime_error(std::string("cannot start a worker: ") + std::strerror(errno));
+      }
+      Worker& w = running[pid];
+      w.index = next++;
+      w.started = Clock::now();
+      w.result_fd = result_pipe[0];
+      w.error_fd = error_pipe[0];
     }
   };
   while (emitted < paths.size()) {
+    if (InterruptHold::interrupted()) throw Interrupted(emitted, paths.size());
     start_workers();
-    std::vector<std::pair<Running, int>> ended;  // with their wait status
-    int status = 0;
-    for (pid_t pid; (pid = waitpid(-1, &status, WNOHANG)) > 0;) {
-      auto it = running.find(pid);
-      if (it == running.end()) continue;
-      ended.emplace_back(it->second, status);
-      running.erase(it);
+    // The children whose pipes are both at their end have ended (or are about to): reap them.
+    std::vector<std::pair<Worker, int>> ended;  // with their wait status
+    for (auto it = running.begin(); it != running.end();) {
+      if (it->second.result_fd >= 0 || it->second.error_fd >= 0) {
+        ++it;
+        continue;
+      }
+      int status = 0;
+      while (waitpid(it->first, &status, 0) < 0 && errno == EINTR) {
+      }
+      ended.emplace_back(std::move(it->second), status);
+      it = running.erase(it);
     }
     if (!ended.empty()) {
       start_workers();  // the next files start before this one's result is read and handed on
-      for (const auto& [r, s] : ended) finished[r.index] = collect(s, r, folder.file(r.index), folder.errors(r.index), limits);
+      for (auto& [w, status] : ended) finished[w.index] = read_result(status, w, limits);
       while (finished.count(emitted)) {
         done(emitted, std::move(finished[emitted]));
         finished.erase(emitted++);
       }
       continue;
     }
+    // Time limits: a child past its own is killed; its pipes then come to their end.
     const auto now = Clock::now();
     auto next_deadline = std::chrono::nanoseconds(std::chrono::seconds(1));
-    for (auto& [child, r] : running) {
-      if (r.timed_out || limits.timeout_seconds <= 0) continue;
-      const auto left = std::chrono::duration_cast<std::chrono::nanoseconds>(r.started + timeout - now);
+    for (auto& [pid, w] : running) {
+      if (w.timed_out || limits.timeout_seconds <= 0) continue;
+      const auto left = std::chrono::duration_cast<std::chrono::nanoseconds>(w.started + timeout - now);
       if (left.count() <= 0) {
-        r.timed_out = true;
-        kill(child, SIGKILL);
+        w.timed_out = true;
+        kill(pid, SIGKILL);
       } else {
         next_deadline = std::min(next_deadline, left);
       }
     }
-    signals.wait(next_deadline);
+    std::vector<pollfd> fds;
+    std::vector<std::pair<int*, std::string*>> targets;
+    std::vector<std::size_t> limits_of;
+    for (auto& [pid, w] : running) {
+      if (w.result_fd >= 0) {
+        fds.push_back({w.result_fd, POLLIN, 0});
+        targets.emplace_back(&w.result_fd, &w.result);
+        limits_of.push_back(std::string().max_size());
+      }
+      if (w.error_fd >= 0) {
+        fds.push_back({w.error_fd, POLLIN, 0});
+        targets.emplace_back(&w.error_fd, &w.errors);
+        limits_of.push_back(kMaxErrorText);
+      }
+    }
+    const auto ns = std::max<std::int64_t>(next_deadline.count(), 0);
+    const timespec wait_for{static_cast<time_t>(ns / 1'000'000'000), static_cast<long>(ns % 1'000'000'000)};
+    if (ppoll(fds.data(), fds.size(), &wait_for, &waiting) <= 0) continue;  // a signal, or the time
+    for (std::size_t i = 0; i < fds.size(); ++i) {
+      if (fds[i].revents != 0) drain(*targets[i].first, *targets[i].second, limits_of[i]);
+    }
   }
 }
 

@@ -14,6 +14,7 @@ packages=(
   # tests, sanitizers, fuzzing, benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   poppler-utils qpdf python3 python3-jsonschema time
+  mupdf-tools  # bench/run.py: `mutool draw -F stext` beside pdftotext
   zlib1g-dev  # tests/robustness: Flate streams in the hostile PDFs
   # the sample generator (samples/generate.py) and the fonts the samples are drawn in
   python3-reportlab python3-yaml fonts-ipaexfont-gothic fonts-ipaexfont-mincho fonts-noto-cjk

@@ -189,31 +189,66 @@ const Cell* Table::at(int row, int col) const {
   return nullptr;
 }
 
+struct PdfReader::Impl {
+  Impl(std::string_view pdf, const Settings& s) : messages(warnings), checked(pdf, warnings), contents(checked.core()), settings(s) {}
+  std::vector<std::string> warnings;
+  PopplerMessages messages;
+  PopplerDocument checked;
+  PageContents contents;
+  Settings settings;
+  int last = 0;
+};
+
+PdfReader::PdfReader(std::string_view pdf, const Settings& settings) : impl_(std::make_unique<Impl>(pdf, settings)) {
+  const int count = impl_->checked.page_count();
+  if (settings.max_pages > 0 && count > settings.max_pages) {
+    throw ExtractError("too many pages: " + std::to_string(count) + " (limit " + std::to_string(settings.max_pages) + ")");
+  }
+  impl_->last = settings.last_page == 0 ? count : std::min(settings.last_page, count);
+  if (settings.first_page < 1 || settings.first_page > impl_->last) {
+    throw ExtractError("no page " + std::to_string(settings.first_page) + " to read (the file has " +
+                       std::to_string(count) + ")");
+  }
+}
+
+PdfReader::~PdfReader() = default;
+int PdfReader::page_count() const { return impl_->checked.page_count(); }
+int PdfReader::first_page() const { return impl_->settings.first_page; }
+int PdfReader::last_page() const { return impl_->last; }
+const std::vector<std::string>& PdfReader::warnings() const { return impl_->warnings; }
+
+// One damaged page (a broken page object, a page tree that loops) costs that page only.
+bool PdfReader::read(int number, Page& page) {
+  try {
+    page = read_page(impl_->checked, impl_->contents, number, impl_->settings, impl_->warnings);
+  } catch (const ExtractError&) {  // the page object itself is broken or missing
+    impl_->warnings.push_back("page " + std::to_string(number) + " cannot be read (damaged): left out");
+    return false;
+  }
+  if (page.words.empty()) impl_->warnings.push_back("page " + std::to_string(number) + ": no text layer");
+  return true;
+}
+
 namespace {
 
 // The whole pipeline; ExtractError messages name the cause only (the callers add the file).
 Document extract(std::string_view pdf, const std::string& name, const Settings& settings) {
   Document doc;
   doc.path = name;
-  PopplerMessages messages(doc.warnings);
-  PopplerDocument checked(pdf);
-  PageContents contents(pdf);
-  doc.page_count = checked.page_count();
-  if (settings.max_pages > 0 && doc.page_count > settings.max_pages) {
-    throw ExtractError("too many pages: " + std::to_string(doc.page_count) + " (limit " +
-                       std::to_string(settings.max_pages) + ")");
-  }
-  int last = settings.last_page == 0 ? doc.page_count : std::min(settings.last_page, doc.page_count);
-  if (settings.first_page < 1 || settings.first_page > last) {
-    throw ExtractError("no page " + std::to_string(settings.first_page) + " to read (the file has " +
-                       std::to_string(doc.page_count) + ")");
-  }
+  PdfReader reader(pdf, settings);
+  doc.page_count = reader.page_count();
   bool any_text = false;
-  for (int n = settings.first_page; n <= last; ++n) {
-    doc.pages.push_back(read_page(checked, contents, n, settings, doc.warnings));
-    if (doc.pages.back().words.empty()) doc.warnings.push_back("page " + std::to_string(n) + ": no text layer");
-    else any_text = true;
+  for (int n = reader.first_page(); n <= reader.last_page(); ++n) {
+    Page page;
+    if (!reader.read(n, page)) {
+      doc.unreadable_pages.push_back(n);
+      continue;
+    }
+    any_text = any_text || !page.words.empty();
+    doc.pages.push_back(std::move(page));
   }
+  doc.warnings = reader.warnings();
+  if (doc.pages.empty()) throw ExtractError("damaged: no page can be read");
   if (!any_text) throw ExtractError("no text layer (scanned pages need OCR first)");
   return doc;
 }

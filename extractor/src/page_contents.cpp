@@ -227,32 +227,24 @@ bool skip_annotation(Annot*, void*) { return false; }
 }  // namespace
 
 struct PageContents::Impl {
-  std::unique_ptr<PDFDoc> doc;
+  PDFDoc& doc;
 };
 
-PageContents::PageContents(std::string_view pdf) : impl_(std::make_unique<Impl>()) {
-  // The stream reads the caller's bytes in place; PDFDoc owns and deletes the stream object.
-  auto* stream = new MemStream(pdf.data(), 0, static_cast<Goffset>(pdf.size()), Object(objNull));
-  impl_->doc = std::make_unique<PDFDoc>(stream);
-  if (!impl_->doc->isOk()) {
-    throw ExtractError("damaged: Poppler cannot read the page contents (error " +
-                       std::to_string(impl_->doc->getErrorCode()) + ")");
-  }
-}
+PageContents::PageContents(PDFDoc& document) : impl_(std::make_unique<Impl>(Impl{document})) {}
 
 PageContents::~PageContents() = default;
 
 PageContent PageContents::read(int page_number, const Settings& settings) const {
   ContentCollector collector;
   // The frame of poppler-cpp's text boxes: crop box, 72 dpi, turned by the page's own /Rotate.
-  impl_->doc->displayPage(&collector, page_number, 72, 72, 0, false, false, false, nullptr, nullptr, skip_annotation,
+  impl_->doc.displayPage(&collector, page_number, 72, 72, 0, false, false, false, nullptr, nullptr, skip_annotation,
                           nullptr);
   PageContent content;
   if (std::unique_ptr<TextWordList> list = collector.makeWordList()) {
     content.words = word_list_to_words(*list, settings.max_glyph_box_em);
   }
   if (settings.annotations) {
-    if (::Page* page = impl_->doc->getPage(page_number)) content.annotations = page_annotations(*page, collector.page_ctm);
+    if (::Page* page = impl_->doc.getPage(page_number)) content.annotations = page_annotations(*page, collector.page_ctm);
   }
   content.paths = std::move(collector.pieces);
   content.tiny_chars_dropped = collector.tiny_chars > kMaxTinyChars;

@@ -9,6 +9,8 @@
 
 #include "sheetx/extractor.h"
 
+class PDFDoc;
+
 namespace sheetx::extractor {
 
 // A stroked straight segment (width = the pen's width) or a filled rectangle (its box); points,
@@ -37,8 +39,8 @@ constexpr int kMaxTinyChars = 50000;
 
 class PageContents {
  public:
-  // pdf must outlive this object; poppler-cpp must be initialised (a poppler::document alive).
-  explicit PageContents(std::string_view pdf);
+  // Reads the pages of a document opened by PopplerDocument, which must outlive this object.
+  explicit PageContents(PDFDoc& document);
   ~PageContents();
   PageContents(const PageContents&) = delete;
   PageContents& operator=(const PageContents&) = delete;

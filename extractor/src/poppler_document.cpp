@@ -1,8 +1,11 @@
 #include "poppler_document.h"
 
+#include <ErrorCodes.h>
+#include <PDFDoc.h>
+#include <Page.h>
+#include <Stream.h>
 #include <poppler-document.h>
 #include <poppler-global.h>
-#include <poppler-page.h>
 
 #include <algorithm>
 #include <string_view>
@@ -20,6 +23,23 @@ std::string without_offset(const std::string& message) {
 }
 
 void drop_message(const std::string&, void*) {}
+
+// The smallest PDF poppler-cpp opens. While a poppler::document lives, poppler-cpp keeps
+// Poppler's global parameters (fonts, encodings) set up and routes Poppler's messages to
+// PopplerMessages; this one costs no parse of the real file, which the core API alone parses.
+constexpr std::string_view kEmptyPdf =
+    "%PDF-1.0\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+    "xref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n"
+    "trailer<</Size 3/Root 1 0 R>>\nstartxref\n96\n%%EOF\n";
+
+// Kept for the life of the process: Poppler's global parameters are then set up once (and
+// inherited by forked workers, when the parent calls prepare_poppler first).
+const poppler::document& poppler_globals() {
+  static const std::unique_ptr<poppler::document> keeper(
+      poppler::document::load_from_raw_data(kEmptyPdf.data(), static_cast<int>(kEmptyPdf.size())));
+  if (!keeper) throw std::logic_error("poppler-cpp cannot open its smallest PDF");
+  return *keeper;
+}
 
 }  // namespace
 
@@ -43,32 +63,37 @@ void PopplerMessages::collect(const std::string& message, void* closure) {
   self.warnings_.push_back("poppler: " + message);
 }
 
-PopplerDocument::PopplerDocument(std::string_view pdf) {
+void prepare_poppler() { poppler_globals(); }
+
+PopplerDocument::PopplerDocument(std::string_view pdf, std::vector<std::string>& warnings) {
+  poppler_globals();
   if (pdf.empty()) throw ExtractError("empty file: 0 bytes");
   // The header may follow some junk, but within the first KiB (as in Poppler's own check).
-  if (pdf.substr(0, 1024).find("%PDF-") == std::string_view::npos) throw ExtractError("not a PDF: no %PDF- header");
-  doc_.reset(poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
-  if (!doc_) throw ExtractError("damaged: Poppler cannot read it (truncated or corrupt beyond repair)");
-  // Before anything else: pages() on a locked document crashes poppler-cpp 22.12.
-  if (doc_->is_locked()) throw ExtractError("encrypted: needs a password");
-  if (doc_->pages() < 1) throw ExtractError("damaged: no pages can be read (truncated or corrupt)");
+  const bool header = pdf.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+  // The stream reads the caller's bytes in place; PDFDoc owns and deletes the stream object.
+  doc_ = std::make_unique<PDFDoc>(new MemStream(pdf.data(), 0, static_cast<Goffset>(pdf.size()), Object(objNull)));
+  if (!doc_->isOk() && doc_->getErrorCode() == errEncrypted) throw ExtractError("encrypted: needs a password");
+  if (!header && (!doc_->isOk() || doc_->getNumPages() < 1)) throw ExtractError("not a PDF: no %PDF- header");
+  if (!doc_->isOk()) throw ExtractError("damaged: Poppler cannot read it (truncated or corrupt beyond repair)");
+  if (doc_->getNumPages() < 1) throw ExtractError("damaged: no pages can be read (truncated or corrupt)");
+  if (!header) warnings.push_back("no %PDF- header: read all the same, as Poppler could");
 }
 
 PopplerDocument::~PopplerDocument() = default;
 
-int PopplerDocument::page_count() const { return doc_->pages(); }
+int PopplerDocument::page_count() const { return doc_->getNumPages(); }
 
 PageFrame PopplerDocument::frame(int number) const {
-  std::unique_ptr<poppler::page> page(doc_->create_page(number - 1));
-  if (!page) throw ExtractError("damaged: page " + std::to_string(number) + " cannot be read");
-  // page_rect() ignores /Rotate (text boxes do not): the orientation says how the page is shown.
-  poppler::rectf rect = page->page_rect(poppler::crop_box);
-  PageFrame frame{rect.width(), rect.height(), 0};
-  switch (page->orientation()) {
-    case poppler::page::landscape: frame.rotation = 90; break;
-    case poppler::page::upside_down: frame.rotation = 180; break;
-    case poppler::page::seascape: frame.rotation = 270; break;
-    case poppler::page::portrait: break;
+  ::Page* page = doc_->getPage(number);
+  if (!page || !page->isOk()) throw ExtractError("page " + std::to_string(number) + " cannot be read");
+  // The crop box ignores /Rotate (text boxes do not): the rotation says how the page is shown.
+  const PDFRectangle* box = page->getCropBox();
+  PageFrame frame{box->x2 - box->x1, box->y2 - box->y1, 0};
+  switch (page->getRotate()) {
+    case 90: frame.rotation = 90; break;
+    case 180: frame.rotation = 180; break;
+    case 270: frame.rotation = 270; break;
+    default: break;
   }
   if (frame.rotation % 180 != 0) std::swap(frame.width, frame.height);
   return frame;

@@ -1,4 +1,5 @@
-// A PDF opened with poppler-cpp: the file-level checks, Poppler's messages and each page's frame.
+// A PDF opened once with Poppler's core: the file-level checks, Poppler's messages and each
+// page's frame. The same parsed document feeds PageContents: each file is parsed once.
 #pragma once
 
 #include <cstddef>
@@ -10,9 +11,7 @@
 
 #include "sheetx/extractor.h"
 
-namespace poppler {
-class document;
-}
+class PDFDoc;
 
 namespace sheetx::extractor {
 
@@ -44,18 +43,21 @@ struct PageFrame {
 
 class PopplerDocument {
  public:
-  // Throws ExtractError for an empty file, not a PDF, a damaged or an encrypted one. pdf must
-  // outlive this object.
-  explicit PopplerDocument(std::string_view pdf);
+  // Throws ExtractError for an empty file, not a PDF, a damaged or an encrypted one. A file
+  // without a %PDF- header that Poppler reads all the same is read, with a warning in
+  // `warnings`. pdf must outlive this object.
+  PopplerDocument(std::string_view pdf, std::vector<std::string>& warnings);
   ~PopplerDocument();
   PopplerDocument(const PopplerDocument&) = delete;
   PopplerDocument& operator=(const PopplerDocument&) = delete;
 
   int page_count() const;
+  // Throws ExtractError("page N cannot be read") for a page Poppler cannot find or parse.
   PageFrame frame(int number) const;
+  PDFDoc& core() const { return *doc_; }  // for PageContents
 
  private:
-  std::unique_ptr<poppler::document> doc_;
+  std::unique_ptr<PDFDoc> doc_;
 };
 
 }  // namespace sheetx::extractor

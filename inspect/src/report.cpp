@@ -366,7 +366,9 @@ class HtmlWriter {
 }  // namespace
 
 std::string report_html(const std::string& pdf_path, const Options& options) {
-  const ex::Document document = ex::extract_file(pdf_path);
+  ex::Settings settings;
+  settings.max_pages = options.max_pages;
+  const ex::Document document = ex::extract_file(pdf_path, settings);
   const std::vector<PageImage> images = render_pages(pdf_path, options.dpi);
   if (images.size() != document.pages.size())
     throw std::runtime_error("Poppler rendered " + std::to_string(images.size()) + " pages of " +

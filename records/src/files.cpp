@@ -1,27 +1,42 @@
 // Writing outputs whole or not at all.
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <random>
 #include <stdexcept>
 
 #include "sheetx/records.h"
 
 namespace sheetx::records {
 
-AtomicFile::AtomicFile(std::string path) : path_(std::move(path)), temporary_(path_ + ".part-XXXXXX") {
+namespace {
+
+// "-" and six random letters or digits, as mkstemp makes them.
+std::string random_suffix(std::mt19937_64& random) {
+  static constexpr std::string_view kLetters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  std::string suffix = "-";
+  for (int i = 0; i < 6; ++i) suffix += kLetters[random() % kLetters.size()];
+  return suffix;
+}
+
+}  // namespace
+
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
   const std::filesystem::path target(path_);
   std::error_code error;
   if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), error);
-  fd_ = mkstemp(temporary_.data());
-  if (fd_ < 0) fail(errno);
-  const mode_t mask = umask(0);
-  umask(mask);
-  if (fchmod(fd_, 0666 & ~mask) != 0) fail(errno);
+  // A name of its own made here rather than by mkstemp, whose 0600 would need the umask read
+  // (umask() sets it too, for the whole process): open() applies the umask to 0666 itself.
+  std::mt19937_64 random(std::random_device{}());
+  for (int attempt = 0; fd_ < 0; ++attempt) {
+    temporary_ = path_ + ".part" + random_suffix(random);
+    fd_ = open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd_ < 0 && (errno != EEXIST || attempt == 100)) fail(errno);
+  }
 }
 
 AtomicFile::~AtomicFile() {

@@ -70,8 +70,7 @@ std::vector<SheetPages> pages_to_sheets(const extractor::Document& document,
     }
   }
   if (sheets.empty()) {
-    throw NoRuleMatches("not a review sheet (title seen \"" +
-                        (first_title.empty() ? std::string("(no text)") : first_title) + "\")");
+    throw NoRuleMatches(first_title.empty() ? std::string("(no text)") : first_title);
   }
   return sheets;
 }

@@ -162,4 +162,28 @@ inline std::string state_bomb(std::size_t operators) {
   return one_page(deflated_stream(content));
 }
 
+// One page whose title line and ruled cell say, through a font's ToUnicode map (as a crafted
+// font would), terminal escape sequences (a window-title change, a colour change, a screen
+// clear, a bell, the 8-bit CSI), bidi overrides and isolates, and quotes that close early.
+// Codes 1-6 stand for ESC, BEL, U+202E, U+2066, U+009B and U+200F.
+inline std::string hostile_text() {
+  const std::string cmap =
+      "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Hostile def "
+      "1 begincodespacerange <00> <FF> endcodespacerange 6 beginbfchar <01> <001B> <02> <0007> <03> <202E> "
+      "<04> <2066> <05> <009B> <06> <200F> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end";
+  std::string widths;
+  for (int i = 0; i < 256; ++i) widths += "600 ";
+  const std::string font = "<< /Type /Font /Subtype /Type1 /BaseFont /Courier /FirstChar 0 /LastChar 255 /Widths [" +
+                           widths + "] /ToUnicode 5 0 R >>";
+  const std::string content =
+      "BT /F1 14 Tf 60 780 Td (\\001]0;pwned\\002\\001[31mReview \"sheet\\003 eltit) Tj ET\n"
+      "1 w 60 600 300 100 re S 360 600 200 100 re S\n"
+      "BT /F1 10 Tf 70 660 Td (\\001[2J\\005 cell \"quoted\\004 \\006x\\\\y) Tj ET\n"
+      "BT /F1 10 Tf 370 660 Td (\\001[0m\" 12\\003) Tj ET\n";
+  return pdf_from_objects({kCatalog, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                           "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 " +
+                               font + " >> >> >>",
+                           stream(content), stream(cmap)});
+}
+
 }  // namespace sheetx::testing::hostile

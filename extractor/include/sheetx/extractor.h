@@ -8,6 +8,7 @@
 //      page-level problems go to Document::warnings.
 #pragma once
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -92,7 +93,8 @@ struct Page {
 struct Document {
   std::string path;
   int page_count = 0;
-  std::vector<Page> pages;  // the pages asked for, in order
+  std::vector<Page> pages;  // the pages asked for and read, in order
+  std::vector<int> unreadable_pages;  // pages asked for that Poppler cannot read (each has a warning)
   std::vector<std::string> warnings;
 };
 
@@ -145,6 +147,36 @@ class ExtractError : public std::runtime_error {
 };
 
 Document extract_file(const std::string& path, const Settings& settings = {});
+
+// Sets up Poppler's process-wide state (its global parameters) now rather than at the first
+// file; a process that forks a worker per file calls it before, so that no worker repeats it.
+void prepare_poppler();
+
+// A PDF read page by page, for callers that hand each page on as it comes and so hold one page
+// at a time whatever the file's length. extract_bytes is this, with every page kept.
+class PdfReader {
+ public:
+  // Opens and checks the file: throws ExtractError (cause only) for an empty file, not a PDF,
+  // a damaged or encrypted one, or more pages than settings.max_pages, or no page in the range
+  // asked for. pdf must outlive this object. Poppler's messages go to warnings() while it lives:
+  // one PdfReader at a time in a process.
+  PdfReader(std::string_view pdf, const Settings& settings = {});
+  ~PdfReader();
+  PdfReader(const PdfReader&) = delete;
+  PdfReader& operator=(const PdfReader&) = delete;
+
+  int page_count() const;
+  int first_page() const;  // the range of Settings::first_page/last_page, within the file
+  int last_page() const;
+  // Page `number`; false when Poppler cannot read it (a warning then names the page).
+  bool read(int number, Page& page);
+  // The file's warnings so far: Poppler's messages, pages cut short or unreadable.
+  const std::vector<std::string>& warnings() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // Printed lines -> one text, as Cell::text is made: wrapped lines joined with no space between
 // Japanese characters and one space between two Latin words. For callers that rejoin a cell's

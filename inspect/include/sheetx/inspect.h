@@ -21,6 +21,7 @@ namespace sheetx::inspect {
 struct Options {
   std::vector<rules::Ruleset> rulesets;  // tried in order, as `sheetx extract` does
   double dpi = 100;                      // resolution of the page images
+  int max_pages = 0;                     // a file of more pages is refused (ExtractError); 0: no limit
 };
 
 std::string report_html(const std::string& pdf_path, const Options& options);

@@ -31,7 +31,14 @@ class RuleFileError : public std::runtime_error {
 
 class NoRuleMatches : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  // first_title: the first page's first line, as printed ("(no text)" when it has none).
+  explicit NoRuleMatches(const std::string& first_title)
+      : std::runtime_error("not a review sheet (title seen \"" + first_title + "\")"), title_(first_title) {}
+  // The title as the PDF gave it: text of the PDF's, to be escaped before it reaches a terminal.
+  const std::string& title() const { return title_; }
+
+ private:
+  std::string title_;
 };
 
 struct RuleFile;  // the parsed file; private to the library
