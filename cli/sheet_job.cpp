@@ -109,7 +109,7 @@ nlohmann::ordered_json read_pdf(const std::string& path, const SheetJobOptions& 
     for (int page : unreadable) {
       sheet.warnings.push_back({"unreadable-page",
                                 "page " + std::to_string(page) + " of the PDF cannot be read (damaged): its text is missing",
-                                std::nullopt});
+                                std::nullopt, ""});
     }
     out["sheets"].push_back(records::to_json(sheet));
     sheet = {};
