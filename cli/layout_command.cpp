@@ -1,9 +1,11 @@
-// sheetx layout FILE.pdf [--page N] [--words]: what the extractor found on each page, as JSON.
+// sheetx layout FILE.pdf [--page N] [--words] [--annotations] [--setting NAME=VALUE]: what the
+// extractor found on each page, as JSON.
 #include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "run_options.h"
 #include "sheetx/extractor.h"
 
 namespace sheetx::cli {
@@ -38,6 +40,12 @@ ordered_json page_json(const ex::Page& page, bool with_words) {
   for (const ex::TextBlock& b : page.blocks) blocks.push_back({{"box", box_json(b.box)}, {"text", b.text}, {"lines", b.lines}});
   ordered_json out = {{"number", page.number}, {"width", pt(page.width)}, {"height", pt(page.height)},
                       {"rotation", page.rotation}, {"tables", tables}, {"blocks", blocks}, {"rules", rules}};
+  if (!page.annotations.empty()) {
+    ordered_json& annotations = out["annotations"] = ordered_json::array();
+    for (const ex::Annotation& a : page.annotations) {
+      annotations.push_back({{"subtype", a.subtype}, {"box", box_json(a.box)}, {"text", a.text}});
+    }
+  }
   if (with_words) {
     ordered_json& words = out["words"] = ordered_json::array();
     for (const ex::Word& w : page.words) {
@@ -56,14 +64,27 @@ void add_layout_command(CLI::App& app) {
     std::string path;
     int page = 0;
     bool words = false;
+    bool annotations = false;
+    std::vector<std::string> settings;
   };
   auto options = std::make_shared<Options>();
   cmd->add_option("file", options->path, "the PDF")->required();
   cmd->add_option("--page", options->page, "only this page (1-based)")->check(CLI::PositiveNumber);
   cmd->add_flag("--words", options->words, "also print every text run (text, box, font, size, rotation)");
+  cmd->add_flag("--annotations", options->annotations,
+                "also list the annotations a reader added (subtype, box, text), apart from the page's content");
+  add_setting_option(*cmd, options->settings);
   cmd->callback([options] {
     ex::Settings settings;
     if (options->page > 0) settings.first_page = settings.last_page = options->page;
+    settings.annotations = options->annotations;
+    try {
+      for (const std::string& setting : options->settings) ex::set_setting(settings, setting);
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "sheetx: " << e.what() << '\n';
+      set_exit_code(kUsage);
+      return;
+    }
     try {
       ex::Document doc = ex::extract_file(options->path, settings);
       ordered_json pages = ordered_json::array();

@@ -23,6 +23,12 @@ void add_run_options(CLI::App& command, RunOptions& options) {
       ->capture_default_str();
   command.add_option("--max-pages", options.max_pages, "Files with more pages are refused (0: no limit)")
       ->capture_default_str();
+  add_setting_option(command, options.settings);
+}
+
+void add_setting_option(CLI::App& command, std::vector<std::string>& settings) {
+  command.add_option("--setting", settings,
+                     "An extractor setting, NAME=VALUE (e.g. max_shading_inset=3; the list is in extractor/README.md)");
 }
 
 std::vector<rules::Ruleset> load_rulesets(const std::vector<std::string>& files) {
@@ -34,7 +40,9 @@ std::vector<rules::Ruleset> load_rulesets(const std::vector<std::string>& files)
 
 std::optional<SheetJobOptions> load_job_options(const RunOptions& options) {
   try {
-    return SheetJobOptions{rules::Reader(load_rulesets(options.rule_files)), options.max_pages};
+    SheetJobOptions job{rules::Reader(load_rulesets(options.rule_files)), options.max_pages, {}};
+    for (const std::string& setting : options.settings) extractor::set_setting(job.extractor, setting);
+    return job;
   } catch (const std::exception& e) {
     std::cerr << "sheetx: " << e.what() << "\n";
     return std::nullopt;

@@ -16,9 +16,12 @@ struct RunOptions {
   std::vector<std::string> rule_files;  // empty: the shipped rule file
   Limits limits;
   int max_pages = 2000;
+  std::vector<std::string> settings;  // extractor settings, NAME=VALUE
 };
 
 void add_run_options(CLI::App& command, RunOptions& options);
+// --setting NAME=VALUE (repeatable): the extractor's Settings by name.
+void add_setting_option(CLI::App& command, std::vector<std::string>& settings);
 
 // Loads the rule files (none: the shipped one); throws rules::RuleFileError naming the file,
 // line and problem.

@@ -48,7 +48,7 @@ std::vector<std::string> sheet_stems(const std::string& pdf, const nlohmann::ord
 }
 
 nlohmann::ordered_json read_pdf(const std::string& path, const SheetJobOptions& options) {
-  extractor::Settings settings;
+  extractor::Settings settings = options.extractor;
   settings.max_pages = options.max_pages;
   // Read once: the bytes extracted are the bytes hashed, even if the file changes meanwhile.
   std::ifstream in(path, std::ios::binary);
