@@ -151,6 +151,10 @@ void split_unruled_cells(Table& table, const std::vector<Word>& words) {
   if (table.rotation != 0) return;
   std::vector<Cell> cells;
   for (Cell& c : table.cells) {
+    if (c.row == 0 || c.col_span == 1) {  // only body cells spanning columns can be unruled rows
+      cells.push_back(std::move(c));
+      continue;
+    }
     std::vector<int> columns;  // the column each word sits in, -1 across an edge
     for (const Word& w : words) {
       if (!contains(c.box, w.box.cx(), w.box.cy())) continue;
@@ -163,7 +167,7 @@ void split_unruled_cells(Table& table, const std::vector<Word>& words) {
     }
     std::sort(columns.begin(), columns.end());
     columns.erase(std::unique(columns.begin(), columns.end()), columns.end());
-    bool split = c.row > 0 && c.col_span > 1 && columns.size() >= 2 && columns.front() >= 0;
+    bool split = columns.size() >= 2 && columns.front() >= 0;
     if (!split) {
       cells.push_back(std::move(c));
       continue;
