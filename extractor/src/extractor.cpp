@@ -1,6 +1,7 @@
 // The extractor's pipeline: poppler-cpp checks the file, one content pass gives the words and the
-// vector paths, rules and cells come from the paths, each word goes to the cell that holds its
-// centre, the rest to free text blocks.
+// vector paths, edges and cells come from the paths (open frames closed, floating text boxes
+// taken apart), each word goes to the cell that holds its centre (a floating box's words and the
+// rest to free text blocks), each cell read in its own text's direction.
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
