@@ -1,5 +1,5 @@
-// sheetx layout FILE.pdf [--page N] [--words]: what the extractor found on each page, as JSON,
-// written page by page from a worker process under the limits.
+// sheetx layout FILE.pdf [--page N] [--words] [--annotations] [--setting NAME=VALUE]: what the
+// extractor found on each page, as JSON, written page by page from a worker process under the limits.
 #include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -42,6 +42,12 @@ ordered_json page_json(const ex::Page& page, bool with_words) {
   for (const ex::TextBlock& b : page.blocks) blocks.push_back({{"box", box_json(b.box)}, {"text", b.text}, {"lines", b.lines}});
   ordered_json out = {{"number", page.number}, {"width", pt(page.width)}, {"height", pt(page.height)},
                       {"rotation", page.rotation}, {"tables", tables}, {"blocks", blocks}, {"rules", rules}};
+  if (!page.annotations.empty()) {
+    ordered_json& annotations = out["annotations"] = ordered_json::array();
+    for (const ex::Annotation& a : page.annotations) {
+      annotations.push_back({{"subtype", a.subtype}, {"box", box_json(a.box)}, {"text", a.text}});
+    }
+  }
   if (with_words) {
     ordered_json& words = out["words"] = ordered_json::array();
     for (const ex::Word& w : page.words) {
@@ -56,6 +62,9 @@ struct LayoutOptions {
   std::string path;
   int page = 0;
   bool words = false;
+  bool annotations = false;
+  std::vector<std::string> settings;  // --setting NAME=VALUE
+  ex::Settings extractor;             // made from the above before the worker starts
   Limits limits;
   int max_pages = 2000;
 };
@@ -63,8 +72,9 @@ struct LayoutOptions {
 // In the worker: the layout JSON written page by page as each is read, so that memory holds one
 // page whatever the file's length. Its text is escaped as JSON escapes it (printable()).
 nlohmann::ordered_json print_layout(const std::string& path, const LayoutOptions& options) {
-  ex::Settings settings;
+  ex::Settings settings = options.extractor;
   settings.max_pages = options.max_pages;
+  settings.annotations = options.annotations;
   if (options.page > 0) settings.first_page = settings.last_page = options.page;
   const std::string bytes = read_pdf_bytes(path);
   ex::PdfReader reader(bytes, settings);
@@ -109,8 +119,18 @@ void add_layout_command(CLI::App& app) {
   cmd->add_option("file", options->path, "the PDF")->required();
   cmd->add_option("--page", options->page, "only this page (1-based)")->check(CLI::PositiveNumber);
   cmd->add_flag("--words", options->words, "also print every text run (text, box, font, size, rotation)");
+  cmd->add_flag("--annotations", options->annotations,
+                "also list the annotations a reader added (subtype, box, text), apart from the page's content");
+  add_setting_option(*cmd, options->settings);
   add_limit_options(*cmd, options->limits, options->max_pages);
   cmd->callback([options] {
+    try {
+      for (const std::string& setting : options->settings) ex::set_setting(options->extractor, setting);
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "sheetx: " << e.what() << '\n';
+      set_exit_code(kUsage);
+      return;
+    }
     const InterruptHold hold;
     try {
       const Job job = [&](const std::string& path) { return print_layout(path, *options); };

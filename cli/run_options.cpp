@@ -20,6 +20,7 @@ void add_run_options(CLI::App& command, RunOptions& options) {
   command.add_option("-j,--jobs", options.limits.jobs, "Files processed at once (default: the number of cores)")
       ->check(CLI::PositiveNumber);
   add_limit_options(command, options.limits, options.max_pages);
+  add_setting_option(command, options.settings);
 }
 
 void add_limit_options(CLI::App& command, Limits& limits, int& max_pages) {
@@ -30,6 +31,11 @@ void add_limit_options(CLI::App& command, Limits& limits, int& max_pages) {
       ->capture_default_str();
   command.add_option("--max-pages", max_pages, "Files with more pages are refused (0: no limit)")
       ->capture_default_str();
+}
+
+void add_setting_option(CLI::App& command, std::vector<std::string>& settings) {
+  command.add_option("--setting", settings,
+                     "An extractor setting, NAME=VALUE (e.g. max_shading_inset=3; the list is in extractor/README.md)");
 }
 
 void print_about(const std::string& path, const std::string& message) {
@@ -52,8 +58,9 @@ std::vector<rules::Ruleset> load_rulesets(const std::vector<std::string>& files)
 std::optional<SheetJobOptions> load_job_options(const RunOptions& options) {
   try {
     // What every file needs, set up once here rather than in each worker: the rules and their
-    // normalizers, Poppler's global state, OpenSSL's digests.
-    SheetJobOptions job{rules::Reader(load_rulesets(options.rule_files)), options.max_pages};
+    // normalizers, the extractor's settings, Poppler's global state, OpenSSL's digests.
+    SheetJobOptions job{rules::Reader(load_rulesets(options.rule_files)), options.max_pages, {}};
+    for (const std::string& setting : options.settings) extractor::set_setting(job.extractor, setting);
     extractor::prepare_poppler();
     sha256_hex("");
     return job;

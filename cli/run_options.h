@@ -17,6 +17,7 @@ struct RunOptions {
   std::vector<std::string> rule_files;  // empty: the shipped rule file
   Limits limits;
   int max_pages = 2000;
+  std::vector<std::string> settings;  // extractor settings, NAME=VALUE
 };
 
 // --rules, --jobs and the limits.
@@ -31,6 +32,9 @@ void print_about(const std::string& path, const std::string& message);
 // Runs job on one file in a worker under the limits (see run_isolated): the command's PDF read
 // apart from the command, so a hostile file costs only a clean line. Throws Interrupted.
 JobResult run_one_isolated(const std::string& path, const Limits& limits, const Job& job);
+
+// --setting NAME=VALUE (repeatable): the extractor's Settings by name.
+void add_setting_option(CLI::App& command, std::vector<std::string>& settings);
 
 // Loads the rule files (none: the shipped one); throws rules::RuleFileError naming the file,
 // line and problem.

@@ -80,7 +80,7 @@ std::string read_pdf_bytes(const std::string& path) {
 }
 
 nlohmann::ordered_json read_pdf(const std::string& path, const SheetJobOptions& options) {
-  extractor::Settings settings;
+  extractor::Settings settings = options.extractor;
   settings.max_pages = options.max_pages;
   // Read once: the bytes extracted are the bytes hashed, even if the file changes meanwhile.
   const std::string bytes = read_pdf_bytes(path);

@@ -14,6 +14,7 @@ namespace sheetx::cli {
 struct SheetJobOptions {
   rules::Reader reader;  // built once, before the workers fork, which inherit it ready
   int max_pages = 0;     // 0: no limit
+  extractor::Settings extractor;  // tolerances given with --setting (max_pages above wins)
 };
 
 // {"sheets": [document...], "warnings": ["...", ...]} for the file at path, or {"not_sheet":

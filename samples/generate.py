@@ -30,6 +30,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import producer_style  # noqa: E402
+
 HERE = pathlib.Path(__file__).resolve().parent
 
 # TrueType fonts only: reportlab cannot embed the CFF outlines of Noto Sans CJK.
@@ -723,6 +726,10 @@ def draw_page(cv, page, ts, style, number=1):
     items = [("cell", c) for c in page.cells] + [("text", t) for t in page.texts]
     omit = {n for p, n in style.get("omit", []) if p == number}
     rules = [r for n, r in enumerate(rule_segments(page.cells)) if n not in omit]
+    if style.get("producer"):  # drawn as Word, Excel or 一太郎 draw (samples/producer_style.py)
+        producer_style.draw_page(cv, page, ts, style, rules, draw_cell_text, line_y)
+        cv.showPage()
+        return
     lw = style.get("width", 0.6)
     if style.get("style") == "filled":
         rng = random.Random(style.get("seed", 1))

@@ -1,6 +1,7 @@
 // The extractor's pipeline: poppler-cpp checks the file, one content pass gives the words and the
-// vector paths, rules and cells come from the paths, each word goes to the cell that holds its
-// centre, the rest to free text blocks.
+// vector paths, edges and cells come from the paths (open frames closed, floating text boxes
+// taken apart), each word goes to the cell that holds its centre (a floating box's words and the
+// rest to free text blocks), each cell read in its own text's direction.
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -21,10 +22,11 @@ namespace {
 
 bool contains(const Box& b, double x, double y) { return x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1; }
 
-// The direction most of the given words run in (by characters).
-int text_rotation_of(const std::vector<const Word*>& words) {
+// The direction most of the given words run in (by characters). Vertical writing counts as
+// upright for a page or a grid (`as_layout`), as the top-to-bottom reading it is for a cell.
+int text_rotation_of(const std::vector<const Word*>& words, bool as_layout) {
   std::map<int, size_t> chars;
-  for (const Word* w : words) chars[w->rotation] += w->text.size();
+  for (const Word* w : words) chars[as_layout && w->vertical ? 0 : w->rotation] += w->text.size();
   int best = 0;
   for (auto [rotation, count] : chars) {
     if (count > chars[best]) best = rotation;
@@ -38,7 +40,7 @@ int text_rotation_in(const Box& area, const std::vector<Word>& words) {
   for (const Word& w : words) {
     if (contains(area, w.box.cx(), w.box.cy())) inside.push_back(&w);
   }
-  return text_rotation_of(inside);
+  return text_rotation_of(inside, true);
 }
 
 // Words -> their page reading order (lines top to bottom, words left to right, as the text reads).
@@ -85,7 +87,12 @@ WordHomes words_to_cells(const std::vector<Word>& words, const std::vector<Table
 // vertical label in an upright table reads top to bottom, its columns right to left).
 void words_to_cell_text(const std::vector<const Word*>& words, const PageFrame& frame, const Settings& settings,
                         Cell& cell) {
-  ReadingFrame reading{text_rotation_of(words), frame.width, frame.height};
+  if (std::vector<std::string> columns = stacked_columns(words); !columns.empty()) {
+    cell.lines = std::move(columns);
+    cell.text = lines_to_text(cell.lines);
+    return;
+  }
+  ReadingFrame reading{text_rotation_of(words, false), frame.width, frame.height};
   std::vector<Line> lines = words_to_lines(words, reading, std::numeric_limits<double>::infinity());
   Box upright_cell = to_upright(cell.box, reading.rotation, reading.page_width, reading.page_height);
   double margin = text_margin(lines, reading, upright_cell, settings);
@@ -125,14 +132,59 @@ std::vector<Table> edges_to_tables(const std::vector<Edge>& edges, const std::ve
     int rotation = text_rotation_in(cells_to_box(cells), words);
     tables.push_back(cells_to_grid(cells, rotation, frame.width, frame.height));
   }
+  std::vector<bool> label(tables.size());
+  for (size_t i = 0; i < tables.size(); ++i) {
+    label[i] = tables[i].cells.size() == 1 && std::any_of(tables.begin(), tables.end(), [&](const Table& t) {
+                 return &t != &tables[i] && inside_a_cell(tables[i].box, t);
+               });
+  }
   std::vector<Table> kept;
   for (size_t i = 0; i < tables.size(); ++i) {
-    bool label = tables[i].cells.size() == 1 && std::any_of(tables.begin(), tables.end(), [&](const Table& t) {
-                   return &t != &tables[i] && inside_a_cell(tables[i].box, t);
-                 });
-    if (!label) kept.push_back(std::move(tables[i]));
+    if (!label[i]) kept.push_back(std::move(tables[i]));
   }
   return kept;
+}
+
+// Cells of an upright table that span columns the rows above divide, and whose words each sit
+// in one of those columns (in two or more of them) -> one cell per column: a body ruled only
+// across, under a header ruled into columns ("Austria | 86.2 | 13.8" is not one merged cell).
+void split_unruled_cells(Table& table, const std::vector<Word>& words) {
+  if (table.rotation != 0) return;
+  std::vector<Cell> cells;
+  for (Cell& c : table.cells) {
+    if (c.row == 0 || c.col_span == 1) {  // only body cells spanning columns can be unruled rows
+      cells.push_back(std::move(c));
+      continue;
+    }
+    std::vector<int> columns;  // the column each word sits in, -1 across an edge
+    for (const Word& w : words) {
+      if (!contains(c.box, w.box.cx(), w.box.cy())) continue;
+      int column = -1;
+      for (int k = c.col; k < c.col + c.col_span; ++k) {
+        const double slack = 1;
+        if (w.box.x0 >= table.col_edges[k] - slack && w.box.x1 <= table.col_edges[k + 1] + slack) column = k;
+      }
+      columns.push_back(column);
+    }
+    std::sort(columns.begin(), columns.end());
+    columns.erase(std::unique(columns.begin(), columns.end()), columns.end());
+    bool split = columns.size() >= 2 && columns.front() >= 0;
+    if (!split) {
+      cells.push_back(std::move(c));
+      continue;
+    }
+    for (int k = c.col; k < c.col + c.col_span; ++k) {
+      Cell part = c;
+      part.col = k;
+      part.col_span = 1;
+      part.box.x0 = table.col_edges[k];
+      part.box.x1 = table.col_edges[k + 1];
+      cells.push_back(std::move(part));
+    }
+  }
+  std::sort(cells.begin(), cells.end(),
+            [](const Cell& a, const Cell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
+  table.cells = std::move(cells);
 }
 
 Page read_page(const PopplerDocument& pdf, const PageContents& contents, int number, const Settings& settings,
@@ -165,6 +217,7 @@ Page read_page(const PopplerDocument& pdf, const PageContents& contents, int num
   std::vector<Box> floating_boxes = edges_to_floating_boxes(edges, settings);
   page.tables = edges_to_tables(edges, page.words, frame, settings);
   std::sort(page.tables.begin(), page.tables.end(), [&](const Table& a, const Table& b) { return reading_order(a.box, b.box); });
+  for (Table& t : page.tables) split_unruled_cells(t, page.words);
 
   WordHomes homes = words_to_cells(page.words, page.tables, floating_boxes);
   for (Table& t : page.tables) {

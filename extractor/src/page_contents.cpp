@@ -34,6 +34,7 @@ class ContentCollector : public TextOutputDev {
   ContentCollector() : TextOutputDev(nullptr, false, 0, false, false) {}
 
   std::vector<PathPiece> pieces;
+  std::vector<std::pair<double, double>> vertical_chars;  // where glyphs of vertical fonts start
   int tiny_chars = 0;
   std::array<double, 6> page_ctm{};  // PDF user space -> the page as displayed, top-left origin
 
@@ -53,6 +54,11 @@ class ContentCollector : public TextOutputDev {
     state->textTransformDelta(spacing * state->getHorizScaling(), 0, &sx, &sy);
     state->transformDelta(dx - sx, dy - sy, &w, &h);
     if (std::abs(w) < 3 && std::abs(h) < 3) ++tiny_chars;
+    if (state->getFont() && state->getFont()->getWMode() == 1) {
+      double px, py;
+      state->transform(x, y, &px, &py);
+      vertical_chars.emplace_back(px, py);
+    }
   }
 
   void stroke(GfxState* state) override {
@@ -75,10 +81,36 @@ class ContentCollector : public TextOutputDev {
         if (horizontal) y0 = y1 = (y0 + y1) / 2;
         if (vertical) x0 = x1 = (x0 + x1) / 2;
         pieces.push_back({Box{std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1)},
-                          width, false, white});
+                          width, false, false, white});
       }
     }
   }
+  // Images are seen (dotted rules tiled from tiny images); shadings and tiling patterns are
+  // paint, skipped as TextOutputDev skips them, without Poppler's slow fallbacks.
+  bool needNonText() override { return true; }
+  bool useTilingPatternFill() override { return true; }
+  bool tilingPatternFill(GfxState*, Gfx*, Catalog*, GfxTilingPattern*, const double*, int, int, int, int, double,
+                         double) override {
+    return true;
+  }
+  bool useShadedFills(int) override { return true; }
+  bool functionShadedFill(GfxState*, GfxFunctionShading*) override { return true; }
+  bool axialShadedFill(GfxState*, GfxAxialShading*, double, double) override { return true; }
+  bool radialShadedFill(GfxState*, GfxRadialShading*, double, double) override { return true; }
+  bool gouraudTriangleShadedFill(GfxState*, GfxGouraudTriangleShading*) override { return true; }
+  bool patchMeshShadedFill(GfxState*, GfxPatchMeshShading*) override { return true; }
+
+  void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert, bool interpolate,
+                     bool inline_image) override {
+    OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_image);
+    add_image(state);
+  }
+  void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* colors,
+                 bool interpolate, const int* mask_colors, bool inline_image) override {
+    OutputDev::drawImage(state, ref, str, width, height, colors, interpolate, mask_colors, inline_image);
+    add_image(state);
+  }
+
   void fill(GfxState* state) override {
     TextOutputDev::fill(state);
     add_rectangles(state);
@@ -89,6 +121,16 @@ class ContentCollector : public TextOutputDev {
   }
 
  private:
+  // The unit square the CTM places, when it stands upright on the page.
+  void add_image(GfxState* state) {
+    const double* m = state->getCTM();
+    if (std::abs(m[1]) > 1e-6 || std::abs(m[2]) > 1e-6) return;  // turned or skewed
+    double x0, y0, x1, y1;
+    state->transform(0, 0, &x0, &y0);
+    state->transform(1, 1, &x1, &y1);
+    pieces.push_back({Box{std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1)}, 0, true, true, false});
+  }
+
   // Each subpath that is an axis-parallel rectangle (after the CTM) becomes one filled piece.
   void add_rectangles(GfxState* state) {
     const GfxPath* path = state->getPath();
@@ -96,7 +138,7 @@ class ContentCollector : public TextOutputDev {
     state->getFillRGB(&rgb);
     bool white = is_white(rgb);
     for (int i = 0; i < path->getNumSubpaths(); ++i) {
-      if (auto box = rectangle(state, path->getSubpath(i))) pieces.push_back({*box, 0, true, white});
+      if (auto box = rectangle(state, path->getSubpath(i))) pieces.push_back({*box, 0, true, false, white});
     }
   }
 
@@ -144,6 +186,18 @@ Box glyph_box(const TextWord& run, Box box, double max_em) {
       if (box.width() > max_em * size) box = {std::max(box.x0, base - size), box.y0, std::min(box.x1, base + size / 3), box.y1};
   }
   return box;
+}
+
+// Marks the words that hold a glyph drawn in a vertical font (its origin within a point of the box).
+void mark_vertical_words(std::vector<Word>& words, std::vector<std::pair<double, double>> origins) {
+  if (origins.empty()) return;
+  std::sort(origins.begin(), origins.end());
+  for (Word& w : words) {
+    auto it = std::lower_bound(origins.begin(), origins.end(), std::make_pair(w.box.x0 - 1, -1e300));
+    for (; it != origins.end() && it->first <= w.box.x1 + 1 && !w.vertical; ++it) {
+      w.vertical = it->second >= w.box.y0 - 1 && it->second <= w.box.y1 + 1;
+    }
+  }
 }
 
 // The word list as poppler-cpp's text_list turns it into text boxes.
@@ -242,6 +296,7 @@ PageContent PageContents::read(int page_number, const Settings& settings) const 
   PageContent content;
   if (std::unique_ptr<TextWordList> list = collector.makeWordList()) {
     content.words = word_list_to_words(*list, settings.max_glyph_box_em);
+    mark_vertical_words(content.words, std::move(collector.vertical_chars));
   }
   if (settings.annotations) {
     if (::Page* page = impl_->doc.getPage(page_number)) content.annotations = page_annotations(*page, collector.page_ctm);

@@ -13,12 +13,13 @@ class PDFDoc;
 
 namespace sheetx::extractor {
 
-// A stroked straight segment (width = the pen's width) or a filled rectangle (its box); points,
-// top-left origin, on the page as displayed.
+// A stroked straight segment (width = the pen's width), a filled rectangle or an image placed
+// upright (its box); points, top-left origin, on the page as displayed.
 struct PathPiece {
   Box box;            // for a segment: its two ends (x0 == x1 or y0 == y1)
   double width = 0;   // pen width for a stroke, 0 for a fill
-  bool filled = false;
+  bool filled = false;  // a filled rectangle, or an image
+  bool image = false;   // an image: a rule only when thin (dotted rules tiled from tiny images)
   bool white = false;  // drawn in white (or near): invisible on paper unless over a colour
 };
 
@@ -26,7 +27,8 @@ struct PageContent {
   // Text runs as poppler-cpp's page::text_list makes them (same TextOutputDev settings), in
   // Poppler's order.
   std::vector<Word> words;
-  // Axis-parallel stroked segments and filled rectangles; curves and slanted segments left out.
+  // Axis-parallel stroked segments, filled rectangles and upright images; curves and slanted
+  // segments left out.
   std::vector<PathPiece> paths;
   // The page's annotations (only when asked for): never drawn into words or paths.
   std::vector<Annotation> annotations;

@@ -52,11 +52,35 @@ struct EdgeIndex {
   }
 };
 
+// Dots (filled squares or images no wider than a rule) -> the dotted rules they make: runs of
+// three or more on one line, each within max_dash_gap of the next, appended to `edges`.
+void dots_to_edges(std::vector<Box> dots, const Settings& settings, std::vector<Edge>& edges) {
+  constexpr double kInLine = 0.01;  // dots of one rule share their centre line
+  constexpr size_t kMinDots = 3;
+  for (bool horizontal : {true, false}) {
+    auto across = [&](const Box& b) { return horizontal ? b.cy() : b.cx(); };
+    auto lo = [&](const Box& b) { return horizontal ? b.x0 : b.y0; };
+    auto hi = [&](const Box& b) { return horizontal ? b.x1 : b.y1; };
+    std::sort(dots.begin(), dots.end(), [&](const Box& a, const Box& b) {
+      return across(a) != across(b) ? across(a) < across(b) : lo(a) < lo(b);
+    });
+    for (size_t start = 0; start < dots.size();) {
+      size_t end = start + 1;
+      while (end < dots.size() && std::abs(across(dots[end]) - across(dots[start])) <= kInLine &&
+             lo(dots[end]) - hi(dots[end - 1]) <= settings.max_dash_gap) {
+        ++end;
+      }
+      if (end - start >= kMinDots) edges.push_back({horizontal, across(dots[start]), lo(dots[start]), hi(dots[end - 1])});
+      start = end;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Edge> paths_to_edges(const std::vector<PathPiece>& pieces, const Settings& settings) {
   std::vector<Edge> edges;
-  std::vector<Box> wide_fills;
+  std::vector<Box> wide_fills, dots;
   for (const PathPiece& p : pieces) {
     Box b = p.box;
     bool filled = p.filled;
@@ -67,6 +91,12 @@ std::vector<Edge> paths_to_edges(const std::vector<PathPiece>& pieces, const Set
       filled = true;
     }
     if (filled && p.white) continue;  // a white fill shows no edge on paper (text backgrounds)
+    bool thin = std::min(b.width(), b.height()) <= settings.max_rule_thickness;
+    if (p.image && !thin) continue;  // a picture, not a rule
+    if (filled && std::max(b.width(), b.height()) <= settings.max_rule_thickness) {
+      dots.push_back(b);  // a dot of a dotted rule, which runs either way
+      continue;
+    }
     if (!filled) {
       if (b.y0 == b.y1) edges.push_back({true, b.y0, b.x0, b.x1});
       else edges.push_back({false, b.x0, b.y0, b.y1});
@@ -78,6 +108,7 @@ std::vector<Edge> paths_to_edges(const std::vector<PathPiece>& pieces, const Set
       wide_fills.push_back(b);
     }
   }
+  dots_to_edges(dots, settings, edges);
   // A wider fill is a cell's background. Where a drawn rule runs along one of its sides (within
   // max_shading_inset: Word sets shading inside the cell's lines) it is shading and adds no edge;
   // elsewhere (tables ruled by their cell colours alone) its sides are the rulings.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string_view>
 
 #include "geometry.h"
 
@@ -44,6 +45,34 @@ bool is_word_char(char32_t c) {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
          (c >= 0xC0 && c < 0x2000 && c != 0xD7 && c != 0xF7) || (c >= 0xFB50 && c <= 0xFDFF) ||
          (c >= 0xFE70 && c <= 0xFEFF);
+}
+
+// The code points of a UTF-8 string.
+std::u32string code_points(const std::string& s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) out += decode_at(s, i);
+  }
+  return out;
+}
+
+bool is_digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
+bool is_bracket(char32_t c) { return std::u32string_view(U"()[]（）［］「」【】<>＜＞").find(c) != std::u32string_view::npos; }
+
+// A line that ends a figure: digits, then at most three unit characters (千円, %, 社).
+bool ends_figure(const std::u32string& line) {
+  size_t units = 0;
+  for (auto it = line.rbegin(); it != line.rend(); ++it) {
+    if (is_digit(*it)) return true;
+    if (is_space(*it) || is_bracket(*it) || *it == ',' || *it == '.' || ++units > 3) return false;
+  }
+  return false;
+}
+
+// A line that starts with a figure: a digit, or a sign (-, +, △, ▲) and a digit.
+bool starts_figure(const std::u32string& line) {
+  size_t i = !line.empty() && std::u32string_view(U"-+△▲−").find(line[0]) != std::u32string_view::npos ? 1 : 0;
+  return i < line.size() && is_digit(line[i]);
 }
 
 Box upright(const Word& w, const ReadingFrame& f) { return to_upright(w.box, f.rotation, f.page_width, f.page_height); }
@@ -142,12 +171,69 @@ std::string line_to_text(const Line& line, const ReadingFrame& frame, const Sett
   return text;
 }
 
+std::vector<std::string> stacked_columns(const std::vector<const Word*>& words) {
+  struct Char {
+    std::string text;
+    Box box;
+  };
+  std::vector<Char> chars;
+  double em = 0;
+  for (const Word* w : words) {
+    if (w->rotation != 0 || w->vertical || w->text.empty()) return {};
+    // Full-width characters: the run's box divides evenly among them.
+    std::vector<size_t> starts;
+    for (size_t i = 0; i < w->text.size(); ++i) {
+      if ((static_cast<unsigned char>(w->text[i]) & 0xC0) != 0x80) starts.push_back(i);
+    }
+    double step = w->box.width() / static_cast<double>(starts.size());
+    for (size_t k = 0; k < starts.size(); ++k) {
+      std::string c = w->text.substr(starts[k], (k + 1 < starts.size() ? starts[k + 1] : w->text.size()) - starts[k]);
+      if (!is_wide(first_char(c))) return {};
+      double x0 = w->box.x0 + step * static_cast<double>(k);
+      chars.push_back({c, {x0, w->box.y0, x0 + step, w->box.y1}});
+    }
+    em = std::max(em, w->size);
+  }
+  // Columns: characters whose centres lie within half an em across, right to left.
+  std::sort(chars.begin(), chars.end(), [](const Char& a, const Char& b) { return a.box.cx() > b.box.cx(); });
+  std::vector<std::vector<Char>> columns;
+  for (Char& c : chars) {
+    if (columns.empty() || columns.back().front().box.cx() - c.box.cx() > em / 2) columns.emplace_back();
+    columns.back().push_back(std::move(c));
+  }
+  if (columns.size() < 2) return {};
+  std::vector<std::string> texts;
+  double column_gap = std::numeric_limits<double>::infinity();
+  for (size_t i = 0; i < columns.size(); ++i) {
+    auto& column = columns[i];
+    if (column.size() < 2) return {};
+    std::sort(column.begin(), column.end(), [](const Char& a, const Char& b) { return a.box.cy() < b.box.cy(); });
+    std::string text;
+    double widest_gap = 0;
+    for (size_t k = 0; k < column.size(); ++k) {
+      if (k > 0) widest_gap = std::max(widest_gap, column[k].box.y0 - column[k - 1].box.y1);
+      text += column[k].text;
+    }
+    if (widest_gap > em / 4) return {};  // lines of spaced-out characters, not a column
+    if (i > 0) column_gap = std::min(column_gap, columns[i - 1].front().box.x0 - column.front().box.x1);
+    texts.push_back(std::move(text));
+  }
+  if (column_gap <= 0) return {};
+  return texts;
+}
+
 std::string lines_to_text(const std::vector<std::string>& lines) {
   std::string text;
+  std::u32string previous;
   for (const std::string& line : lines) {
+    std::u32string current = code_points(line);
+    // Two lines that each end a figure, the second starting with it, are two figures
+    // (46,460,600千円 / 23,139,800千円): a line break, not one run of digits.
+    if (ends_figure(previous) && ends_figure(current) && starts_figure(current)) text += '\n';
     // A wrapped line continues its word: a space only between two Latin words.
-    if (is_word_char(last_char(text)) && is_word_char(first_char(line))) text += ' ';
+    else if (is_word_char(last_char(text)) && is_word_char(first_char(line))) text += ' ';
     text += line;
+    previous = std::move(current);
   }
   return text;
 }

@@ -35,6 +35,13 @@ std::string line_to_text(const Line& line, const ReadingFrame& frame, const Sett
 double text_margin(const std::vector<Line>& lines, const ReadingFrame& frame, const Box& cell, const Settings& settings);
 
 
+// Upright characters stacked in two or more columns (how Excel and Word write vertical text in a
+// cell: each character placed apart, Poppler joining neighbours across columns into one run) ->
+// the columns' texts, right to left, each top to bottom. Empty when the words are not such a
+// stack: any non-wide character, a column of one, characters in a column further apart than a
+// quarter em, or columns closer together than their characters.
+std::vector<std::string> stacked_columns(const std::vector<const Word*>& words);
+
 // Free printed lines (read in `frame`) -> blocks of lines that follow each other closely and
 // overlap along the line; block boxes are page boxes.
 std::vector<TextBlock> lines_to_blocks(const std::vector<Line>& lines, const ReadingFrame& frame,

@@ -36,9 +36,10 @@ TEST(Extract, OneJsonFilePerSheetMirroringTheInput) {
   for (const auto& f : files_in(out, ".json")) names.insert(fs::relative(f, out).string());
   for (const char* name : {"taito-35.json", "taito-12.json", "taito-41.json", "taito-07.json", "taito-18.json",
                            "taito-07-rotated.json", "bundle-12.json", "bundle-7.json", "bundle-18.json",
-                           "taito-12-b.json", "taito-07-b.json", "taito-18-doubts.json"})
+                           "taito-12-b.json", "taito-07-b.json", "taito-18-doubts.json", "word-12.json", "excel-07.json",
+                           "ichitaro-35.json"})
     EXPECT_TRUE(names.count(name)) << name;
-  EXPECT_EQ(names.size(), 12u);
+  EXPECT_EQ(names.size(), 15u);
   const auto valid = validate_records(files_in(out, ".json"));
   EXPECT_EQ(valid.status, 0) << valid.out;
   const auto sheet = nlohmann::json::parse(read_file(out / "taito-35.json"));
@@ -95,10 +96,11 @@ TEST(Extract, CsvTablesLoadWithTheirDeclaredTypes) {
       "' " + quoted(out);
   const auto loaded = run(check + " 2>&1");
   EXPECT_EQ(loaded.status, 0) << loaded.out;
-  // 12 sheets; 16 + 4 + 21 + ... activities: the counts come from the sample descriptions.
-  EXPECT_NE(loaded.out.find("measures 12\n"), std::string::npos) << loaded.out;
-  EXPECT_NE(loaded.out.find("projects 108\n"), std::string::npos) << loaded.out;
-  EXPECT_NE(loaded.out.find("years 324\n"), std::string::npos) << loaded.out;
+  // 15 sheets; the activities and years come from the sample descriptions (the producer-drawn
+  // word-12, excel-07 and ichitaro-35 add 4 + 11 + 16 activities, 3 years each).
+  EXPECT_NE(loaded.out.find("measures 15\n"), std::string::npos) << loaded.out;
+  EXPECT_NE(loaded.out.find("projects 139\n"), std::string::npos) << loaded.out;
+  EXPECT_NE(loaded.out.find("years 417\n"), std::string::npos) << loaded.out;
 }
 
 TEST(Extract, EachBadFileFailsAloneWithItsCause) {

@@ -64,7 +64,8 @@ def tall_glyph_boxes():
         baseline = ys[1] + 14 + 12 * i
         p.text(xs[1] + 4, baseline, "\x95", 10, font="FS")  # WinAnsi 0x95: the bullet
         p.text(xs[1] + 14, baseline, word, 10)
-    return [p], [(0, [["Item", "Notes"], ["Pumps", "\u2022 Reported\n\u2022 Generates\n\u2022 Totals"]])]
+    # lines joined as the extractor joins wrapped lines (no space after a Latin letter before •)
+    return [p], [(0, [["Item", "Notes"], ["Pumps", "\u2022 Reported\u2022 Generates\u2022 Totals"]])]
 
 
 def open_frames():
@@ -191,14 +192,12 @@ def dashed_rules():
             elif style == "segments":
                 horizontal = y0 == y1
                 length = (x1 - x0) if horizontal else (y1 - y0)
-                t = 0.0
-                while t < length:
-                    end = min(t + 1, length)
+                # 1-pt dashes 5 pt apart, the last one at the rule's end (as Word spaces them)
+                for t in [i * 5.0 for i in range(int((length - 1) // 5) + 1)] + [length - 1]:
                     if horizontal:
-                        p.line(x0 + t, y0, x0 + end, y0)
+                        p.line(x0 + t, y0, x0 + t + 1, y0)
                     else:
-                        p.line(x0, y0 + t, x0, y0 + end)
-                    t += 5
+                        p.line(x0, y0 + t, x0, y0 + t + 1)
             else:
                 horizontal = y0 == y1
                 length = (x1 - x0) if horizontal else (y1 - y0)

@@ -149,6 +149,7 @@ TEST(HostilePdf, HundredThousandTinyTextRunsFinish) {
   const auto page = nlohmann::json::parse(layout.out);
   std::string text = page["pages"][0]["tables"][0]["cells"][0]["text"];
   std::erase(text, ' ');
+  std::erase(text, '\n');  // lines that each hold a figure are joined with a line break
   EXPECT_EQ(text.size(), 42858u);  // the digits among the first 50,000 runs (every seventh is a space)
   EXPECT_EQ(page["warnings"], nlohmann::json::array({"page 1: text cut: Poppler reads only the first 50000 "
                                                      "characters under 3 points wide on a page"}));

@@ -32,6 +32,8 @@ struct Word {
   std::string font;
   double size = 0;
   int rotation = 0;  // direction of the text, degrees clockwise: 0, 90 (reads downwards), 180, 270
+  bool vertical = false;  // written in a vertical font (縦書き): upright glyphs down a column,
+                          // rotation 90; the page and its grids still stand upright
 };
 
 // A ruling line after merging: horizontal (y0 == y1) or vertical (x0 == x1).
@@ -179,7 +181,8 @@ class PdfReader {
 };
 
 // Printed lines -> one text, as Cell::text is made: wrapped lines joined with no space between
-// Japanese characters and one space between two Latin words. For callers that rejoin a cell's
+// Japanese characters and one space between two Latin words; a line break between two lines
+// that each end a figure when the second starts with it (two amounts, one per line). For callers that rejoin a cell's
 // lines in parts (paragraphs, a figure and its revision).
 std::string lines_to_text(const std::vector<std::string>& lines);
 Document extract_bytes(std::string_view pdf, const std::string& name, const Settings& settings = {});
