@@ -1,5 +1,5 @@
-// sheetx records: the review-sheet record types of ../shared/docs/record-format.md and their
-// JSON and CSV forms.
+// sheetx records: the review-sheet record types of ../shared/docs/record-format.md (measure
+// sheets and project sheets, figures with their qualifiers) and their JSON and CSV forms.
 //
 // In:  Sheet values built by the rules layer.
 // Out: one JSON document per sheet (to_json), and the flat CSV tables with their Frictionless
