@@ -75,11 +75,12 @@ bool describe_period(const normalizer::Normalizer& normalizer, const std::string
 void add_value_command(CLI::App& app) {
   auto options = std::make_shared<ValueOptions>();
   CLI::App* command = app.add_subcommand(
-      "value",
-      "Print what the normalizer reads in each TEXT, one JSON object a line (exit 1 when a text could not "
-      "be fully read).\n"
-      "Example: sheetx value '年19社\\n(年15社)'\n"
-      "         sheetx value --year 'R２(2020)\\n年度末'");
+      "value", "Print what the normalizer reads in each TEXT, one JSON object a line "
+               "(exit 1 when a text could not be fully read)");
+  command->footer(
+      "Example: sheetx value '年19社\\n(年15社)' '約1,200人' '1～3回' '50％以上' '実施'\n"
+      "  prints value, unit and the qualifiers of each (approximate, bound, range_to, status);\n"
+      "  sheetx value --year 'R２(2020)\\n年度末' prints the fiscal year 2020.");
   command->add_option("text", options->texts, R"(A cell's text; write \n between its printed lines)")
       ->required();
   auto* year = command->add_flag("--year", options->year,

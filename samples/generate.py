@@ -641,6 +641,7 @@ class Sheet:
         period = review_period(self.d["period"])
         record = {
             "format": "review-sheet/1",
+            "kind": "measure",
             "id": f"{municipality['code']}/{ruleset['id']}/{period['from_fiscal_year']}-{period['to_fiscal_year']}"
                   f"/{measure['number']}",
             "source": None,

@@ -87,9 +87,8 @@ class YearReader {
   // format; `end` is set past it.
   std::optional<EraYear> era_year_at(const icu::UnicodeString& text, int32_t at, int32_t& end) {
     const bool narrow = text[at] >= u'A' && text[at] <= u'Z';
-    if (narrow && !(at + 1 < text.length() && (is_digit(text[at + 1]) || text[at + 1] == u'元'))) {
-      return {};
-    }
+    // R2, H30, R元: the letter alone is no era (charAt past the end is U+FFFF, no digit).
+    if (narrow && !(is_digit(text.charAt(at + 1)) || text.charAt(at + 1) == u'元')) return {};
     calendar_.clear();
     icu::ParsePosition position(at);
     (narrow ? *impl_.narrow_era_year : *impl_.era_year).parse(text, calendar_, position);
@@ -239,7 +238,7 @@ std::optional<Period> Normalizer::period(std::string_view label) const {
 
   const icu::UnicodeString rest = text.tempSubString(separator + separator_length);
   int32_t digits = 0;
-  while (digits < rest.length() && is_digit(rest[digits])) ++digits;
+  while (is_digit(rest.charAt(digits))) ++digits;  // charAt past the end is U+FFFF
   const YearText to_text = reader.scan(rest);
   if (to_text.era || (digits == 4 && to_text.gregorian)) {
     const std::optional<FiscalYear> to = to_fiscal_year(to_text);

@@ -66,12 +66,16 @@ Json measure_json(const Measure& m) {
            {{"summary", m.review.summary}, {"indicators", m.review.indicators}, {"direction", m.review.direction}}}};
 }
 
-Json indicator_json(const Indicator& indicator) {
-  Json values = Json::array();
-  for (const auto& v : indicator.values) {
-    values.push_back(headed_quantity({{"kind", v.kind}, {"fiscal_year", optional_number(v.fiscal_year)}}, v.quantity));
+Json values_json(const std::vector<IndicatorValue>& values) {
+  Json out = Json::array();
+  for (const auto& v : values) {
+    out.push_back(headed_quantity({{"kind", v.kind}, {"fiscal_year", optional_number(v.fiscal_year)}}, v.quantity));
   }
-  return {{"name", indicator.name}, {"source", indicator.source}, {"values", values}};
+  return out;
+}
+
+Json indicator_json(const Indicator& indicator) {
+  return {{"name", indicator.name}, {"source", indicator.source}, {"values", values_json(indicator.values)}};
 }
 
 Json activity_json(const Activity& a) {
@@ -86,14 +90,58 @@ Json activity_json(const Activity& a) {
   return {{"name", a.name}, {"baseline", baseline}, {"plan", optional_quantity(a.plan)}, {"years", years}};
 }
 
+Json project_indicator_json(const ProjectIndicator& indicator) {
+  return {{"kind", indicator.kind},
+          {"name", indicator.name},
+          {"unit", indicator.unit ? Json(*indicator.unit) : Json(nullptr)},
+          {"values", values_json(indicator.values)}};
+}
+
+Json project_evaluation_json(const ProjectEvaluation& evaluation) {
+  Json items = Json::array();
+  for (const auto& item : evaluation.items) {
+    items.push_back({{"name", item.name}, {"grade", item.grade}, {"comment", item.comment}});
+  }
+  return {{"items", items}, {"grade", evaluation.grade}, {"label", evaluation.label}};
+}
+
+Json direction_json(const Direction& direction) {
+  return {{"choice", direction.choice ? Json(*direction.choice) : Json(nullptr)},
+          {"options", direction.options},
+          {"text", direction.text}};
+}
+
+// The contract's project: number, code, name, department, division, then the project-sheet
+// fields that are set, then activities.
 Json project_json(const Project& p) {
+  Json out = {{"number", optional_number(p.number)}};
+  if (p.code) out["code"] = *p.code;
+  out["name"] = p.name;
+  if (p.department) out["department"] = *p.department;
+  out["division"] = p.division;
+  out["reposted"] = p.reposted;
+  if (p.started_fiscal_year) out["started_fiscal_year"] = *p.started_fiscal_year;
+  if (p.legal_basis) out["legal_basis"] = *p.legal_basis;
+  if (p.mandatory) out["mandatory"] = *p.mandatory;
+  if (p.purpose) out["purpose"] = *p.purpose;
+  if (p.target) out["target"] = *p.target;
+  if (p.means) out["means"] = *p.means;
+  if (!p.indicators.empty()) {
+    Json indicators = Json::array();
+    for (const auto& i : p.indicators) indicators.push_back(project_indicator_json(i));
+    out["indicators"] = indicators;
+  }
+  if (!p.costs.empty()) {
+    Json costs = Json::array();
+    for (const auto& c : p.costs) costs.push_back({{"name", c.name}, {"values", values_json(c.values)}});
+    out["costs"] = costs;
+  }
+  if (p.evaluation) out["evaluation"] = project_evaluation_json(*p.evaluation);
+  if (p.direction) out["direction"] = direction_json(*p.direction);
   Json activities = Json::array();
   for (const auto& a : p.activities) activities.push_back(activity_json(a));
-  return {{"number", optional_number(p.number)},
-          {"name", p.name},
-          {"division", p.division},
-          {"reposted", p.reposted},
-          {"activities", activities}};
+  out["activities"] = activities;
+  return out;
 }
 
 }  // namespace
@@ -136,21 +184,22 @@ nlohmann::ordered_json to_json(const Sheet& sheet) {
     warnings.push_back(std::move(warning));
   }
   const auto& s = sheet.source;
-  return {{"format", kFormat},
-          {"id", sheet_id(sheet)},
-          {"source",
-           {{"path", s.path}, {"sha256", s.sha256}, {"pages", s.pages}, {"first_page", s.first_page},
-            {"last_page", s.last_page}}},
-          {"ruleset", {{"id", sheet.ruleset_id}, {"version", sheet.ruleset_version}}},
-          {"municipality", {{"code", sheet.municipality_code}, {"name", sheet.municipality_name}}},
-          {"review_period",
-           {{"label", sheet.review_period.label},
-            {"from_fiscal_year", optional_number(sheet.review_period.from_fiscal_year)},
-            {"to_fiscal_year", optional_number(sheet.review_period.to_fiscal_year)}}},
-          {"measure", measure_json(sheet.measure)},
-          {"indicators", indicators},
-          {"projects", projects},
-          {"warnings", warnings}};
+  Json out = {{"format", kFormat},
+             {"kind", sheet.kind == SheetKind::project ? "project" : "measure"},
+             {"id", sheet_id(sheet)}};
+  out["source"] = {{"path", s.path}, {"sha256", s.sha256}, {"pages", s.pages}, {"first_page", s.first_page},
+                   {"last_page", s.last_page}};
+  out["ruleset"] = {{"id", sheet.ruleset_id}, {"version", sheet.ruleset_version}};
+  out["municipality"] = {{"code", sheet.municipality_code}, {"name", sheet.municipality_name}};
+  out["review_period"] = {{"label", sheet.review_period.label},
+                          {"from_fiscal_year", optional_number(sheet.review_period.from_fiscal_year)},
+                          {"to_fiscal_year", optional_number(sheet.review_period.to_fiscal_year)}};
+  out["measure"] = measure_json(sheet.measure);
+  out["indicators"] = indicators;
+  out["projects"] = projects;
+  out["warnings"] = warnings;
+  if (!sheet.extra.empty()) out["extra"] = sheet.extra;
+  return out;
 }
 
 }  // namespace sheetx::records

@@ -503,6 +503,7 @@ INSTANTIATE_TEST_SUITE_P(Labels, PeriodTable, testing::Values(
     PeriodCase{"令和元年度～令和２年度", std::pair{2019, 2020}},
     PeriodCase{"平成30～令和2年度", std::pair{2018, 2020}},
     PeriodCase{"平成30年度から令和2年度", std::pair{2018, 2020}},
+    PeriodCase{"令和元年度から３年度", std::pair{2019, 2021}},  // から is two characters wide
     PeriodCase{"2019～2020年度", std::pair{2019, 2020}},
     PeriodCase{"令和元年度", std::pair{2019, 2019}},
     PeriodCase{"平成30～32年度", std::pair{2018, 2020}, "is not a year of 平成"},

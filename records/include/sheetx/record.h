@@ -56,8 +56,10 @@ struct Measure {
   Review review;
 };
 
+// A figure of one fiscal year and kind: an indicator's (baseline, actual, target) or a cost
+// line's (settlement, budget, estimate).
 struct IndicatorValue {
-  std::string kind;  // baseline, actual, target
+  std::string kind;
   std::optional<int> fiscal_year;
   Quantity quantity;
 };
@@ -79,10 +81,53 @@ struct Activity {
   std::vector<YearFigures> years;
 };
 
+// A project sheet's 活動指標 or 成果指標 row.
+struct ProjectIndicator {
+  std::string kind;  // activity (活動指標) or outcome (成果指標)
+  std::string name;
+  std::optional<std::string> unit;  // the row's unit column, as printed
+  std::vector<IndicatorValue> values;
+};
+
+// A line of a project sheet's 事業費 table (一般財源, 人件費, 合計 …) by fiscal year.
+struct Cost {
+  std::string name;  // the line's label as printed
+  std::vector<IndicatorValue> values;  // kind: settlement (決算), budget (予算), estimate (見込)
+};
+
+struct EvaluationItem {
+  std::string name, grade, comment;  // 有効性, A, the comment printed beside it
+};
+
+// A project sheet's evaluation: graded items, then the overall grade and its legend label.
+struct ProjectEvaluation {
+  std::vector<EvaluationItem> items;
+  std::string grade, label;
+};
+
+// The chosen direction (拡充 / 継続 / 改善 / 縮小 / 休止・廃止 …) among the options printed.
+struct Direction {
+  std::optional<std::string> choice;  // none ticked: null
+  std::vector<std::string> options;
+  std::string text;
+};
+
+// A 行政計画事業 of a measure sheet, or the one project of a project sheet (事務事業評価シート).
+// The project-sheet fields are written only when set: a measure sheet does not print them.
 struct Project {
   std::optional<int> number;
+  std::optional<std::string> code;  // the project number as printed (02-12-003)
   std::string name, division;
+  std::optional<std::string> department;
   bool reposted = false;
+  std::optional<int> started_fiscal_year;  // 事業開始年度
+  std::optional<std::string> legal_basis;  // 根拠法令等, as printed
+  std::optional<bool> mandatory;           // 法定・義務的 (true) or 任意 (false)
+  std::optional<std::string> purpose, target, means;  // 目的(意図), 対象, 手段・事業内容
+  std::vector<ProjectIndicator> indicators;
+  std::vector<Cost> costs;
+  std::optional<ProjectEvaluation> evaluation;
+  std::optional<Direction> direction;
   std::vector<Activity> activities;
 };
 
@@ -99,7 +144,11 @@ struct ReviewPeriod {
   std::optional<int> from_fiscal_year, to_fiscal_year;
 };
 
+// What a sheet reviews: one 施策 (the 検証シート) or one project (事務事業評価シート).
+enum class SheetKind { measure, project };
+
 struct Sheet {
+  SheetKind kind = SheetKind::measure;
   Source source;
   std::string ruleset_id, ruleset_version;
   std::string municipality_code, municipality_name;
@@ -108,6 +157,9 @@ struct Sheet {
   std::vector<Indicator> indicators;
   std::vector<Project> projects;
   std::vector<Warning> warnings;
+  // Fields a rule file fills that the record format does not have, by the rule's name; written
+  // under "extra" when there are any.
+  std::map<std::string, std::string> extra;
 };
 
 // Warnings in page order: those without a place first, then by page, top, left and code.
