@@ -142,6 +142,9 @@ class SheetContext {
     if (uses_) uses_->push_back({spot.page, spot.box, field, rules_.where(line), {}});
   }
   bool was_read(const extractor::Cell& cell) const { return read_cells_.count(&cell) > 0; }
+  // Pages where a table's header was found.
+  void table_on(int page) { table_pages_.insert(page); }
+  bool has_table(int page) const { return table_pages_.count(page) > 0; }
 
   // The trace of the rule at `line` (created in file order by the reader), or nullptr when not
   // explaining.
@@ -165,6 +168,7 @@ class SheetContext {
   std::vector<CellUse>* uses_;
   // cell -> the field and grid column it was first read for
   std::unordered_map<const extractor::Cell*, std::pair<std::string, int>> read_cells_;
+  std::set<int> table_pages_;
 };
 
 void look(RuleTrace* trace, int page, const Box& box, std::string text, bool matched, std::string outcome) {
@@ -270,9 +274,16 @@ class MeasureReader {
       if (!measure_field(name)->filled(context_.sheet().measure)) missing.push_back(name);
     conclude(trace, true, missing.empty() ? "filled " + joined(rule.fills, "measure.")
                                           : "filled some; not " + joined(missing, "measure."));
+    // What the rule did fill is in doubt too (two cells run together fill one field): the warning
+    // names it and sits on the first cell the rule took.
+    std::vector<std::string> taken;
+    for (const auto& name : rule.fills)
+      if (std::find(missing.begin(), missing.end(), name) == missing.end()) taken.push_back(name);
     for (const auto& name : missing)
-      context_.warn("missing-field", "measure." + name + " not found by its rule",
-                    at ? std::optional(at_of(at->page, at->box)) : std::nullopt, rule.line);
+      context_.warn("missing-field",
+                    "measure." + name + " not found by its rule" +
+                        (taken.empty() ? "" : ", which filled " + joined(taken, "measure.") + " (cells run together?)"),
+                    at_of(found.front().page, found.front().box), rule.line);
   }
 
   static std::string trace_reason(const FieldRule& rule) {
@@ -314,13 +325,14 @@ class MeasureReader {
       const std::string text = trim(spot.text);
       auto match = match_groups(*rule.pattern, text);
       if (!match) {
-        look(trace, spot.page, spot.box, text, false, "regex did not match " + quoted(text));
+        if (trace) look(trace, spot.page, spot.box, text, false, "regex did not match " + quoted(text));
         continue;
       }
       if (!rule.where.empty() && normalizer::fold_width((*match)[rule.where]) != value_of(rule.where)) {
-        look(trace, spot.page, spot.box, text, false,
-             "matched, but its " + rule.where + " " + quoted((*match)[rule.where]) + " is not the " + rule.where +
-                 " found " + quoted(value_of(rule.where)));
+        if (trace)
+          look(trace, spot.page, spot.box, text, false,
+               "matched, but its " + rule.where + " " + quoted((*match)[rule.where]) + " is not the " + rule.where +
+                   " found " + quoted(value_of(rule.where)));
         continue;
       }
       look(trace, spot.page, spot.box, text, true, "matched");
@@ -589,7 +601,7 @@ class FigureReader {
     for (const auto* cell : cells) {
       context_.read(page_, *cell, field, column.line, column.first);
       std::string t = join_wrapped(cell->lines);
-      look(context_.trace(column.line), page_, cell->box, t, true, "read as " + field);
+      if (RuleTrace* trace = context_.trace(column.line)) look(trace, page_, cell->box, t, true, "read as " + field);
       if (!t.empty()) out += (out.empty() ? "" : separator) + t;
     }
     return out;
@@ -634,6 +646,7 @@ class TableReader {
     for (const Page* page : pages) {
       for (const auto& header : find_headers(*page, *rule_.header)) {
         look(trace, page->number, header.cell->box, squeeze(join_wrapped(header.cell->lines)), true, "header matched");
+        context_.table_on(page->number);
         auto columns = header_to_columns(*page, header, rule_, normalizer, estimate, context_);
         warn_header_years(*page, columns);
         for (const auto& cell : header.table->cells) {
@@ -883,7 +896,8 @@ class ProjectReader {
       if (cell->row != r) continue;
       context_.read(page.number, *cell, "project.division", division->line, division->first);
       const std::string text = join_wrapped(cell->lines);
-      look(context_.trace(division->line), page.number, cell->box, text, true, "read as project.division again");
+      if (RuleTrace* trace = context_.trace(division->line))
+        look(trace, page.number, cell->box, text, true, "read as project.division again");
       if (!text.empty() && text != project.division)
         context_.warn("division-differs",
                       "project 「" + project.name + "」: a row's division 「" + text + "」 is not the project's 「" +
@@ -923,7 +937,8 @@ class ProjectReader {
       if (!found) continue;
       const int line = kind ? kind->line : rules_.line;
       context_.read(page.number, *cell, *found == Kind::kTarget ? "activity.target_row" : "activity.actual_row", line);
-      look(context_.trace(line), page.number, cell->box, text, true,
+      if (RuleTrace* trace = context_.trace(line))
+        look(trace, page.number, cell->box, text, true,
            *found == Kind::kTarget ? "target_row matched" : "actual_row matched");
       return std::make_pair(*found, at_of(page.number, cell->box));
     }
@@ -1023,6 +1038,19 @@ class ProjectReader {
   std::vector<std::vector<Promise>> promises_;  // per project, per activity
 };
 
+// A back page of the sheet with text where neither table's header was found: nothing on it was
+// read (a table the extractor did not see whole, a header printed otherwise).
+void warn_unread_pages(const std::vector<const Page*>& pages, SheetContext& context) {
+  for (std::size_t i = 1; i < pages.size(); ++i) {
+    const Page& page = *pages[i];
+    if (context.has_table(page.number) || (page.tables.empty() && page.blocks.empty())) continue;
+    context.warn("unread-page",
+                 "page " + std::to_string(page.number) + " of the sheet holds no indicators or projects table header " +
+                     regex_text(*context.rules().projects.header) + ": nothing on it was read",
+                 at_of(page.number, {0, 0, page.width, page.height}), context.rules().projects.line);
+  }
+}
+
 // Every rule of the file in file order, as a trace entry to fill.
 void start_traces(SheetContext& context) {
   const RuleFile& rules = context.rules();
@@ -1080,6 +1108,7 @@ records::Sheet read_sheet(const SheetPages& pages, const RuleFile& rules, const 
   MeasureReader(context, page_spots(*pages.pages.front())).read();
   read_indicators(pages.pages, normalizer, context);
   ProjectReader(normalizer, context).read(pages.pages);
+  warn_unread_pages(pages.pages, context);
   for (auto& warning : check_sheet(sheet)) sheet.warnings.push_back(std::move(warning));
   std::stable_sort(sheet.warnings.begin(), sheet.warnings.end(), records::warning_order);
   return sheet;
