@@ -445,17 +445,11 @@ const ColumnRule* take_role(const std::vector<const ColumnRule*>& matched, const
   return matched.front();
 }
 
-// A column's cells from its header to the table's last row: where a doubt about the column lies.
+// A column's cells from its header (as wide as its lowest header cell) to the table's bottom:
+// where a doubt about the column lies.
 Box column_box(const Header& header, const Column& column) {
-  const Table& t = *header.table;
-  const auto edge = [](const std::vector<double>& edges, int i, double fallback) {
-    return i >= 0 && i < static_cast<int>(edges.size()) ? edges[i] : fallback;
-  };
   Box box = column.header_box;
-  if (t.rotation != 0) return box;  // a turned grid's edges run along the other axis
-  box.x0 = edge(t.col_edges, column.first, box.x0);
-  box.x1 = edge(t.col_edges, column.last + 1, box.x1);
-  box.y1 = edge(t.row_edges, t.rows, box.y1);
+  if (header.table->rotation == 0) box.y1 = std::max(box.y1, header.table->box.y1);  // a turned grid runs along x
   return box;
 }
 
@@ -985,8 +979,13 @@ class ProjectReader {
       context_.warn("missing-field", "project 「" + project.name + "」: the projects' regex " +
                                          regex_text(*rules_.project) + " did not match it", at, column->line);
     }
-    if (!project.number)
-      context_.warn("missing-field", "project 「" + project.name + "」: no project number", at, column->line);
+    // Without its number the project's rows cannot be told for sure: the doubt covers them all.
+    if (!project.number) {
+      const Box& cell = row_cells(table, r, *column).front()->box;
+      const Box rows = table.rotation == 0 ? Box{table.box.x0, cell.y0, table.box.x1, cell.y1} : cell;
+      context_.warn("missing-field", "project 「" + project.name + "」: no project number", at_of(page.number, rows),
+                    column->line);
+    }
     if (const Column* division = role_column(columns, "division")) {
       project.division = figures.text(row_cells(table, r, *division), "", "project.division", *division);
       if (project.division.empty())
