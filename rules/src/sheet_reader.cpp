@@ -614,6 +614,18 @@ bool ignored(const TableRule& rule, const extractor::Cell& cell) {
   return std::any_of(rule.ignore.begin(), rule.ignore.end(), [&](const Regex& re) { return RE2::PartialMatch(text, *re); });
 }
 
+// Several cells in one row under one header (a header run together over two columns) give one
+// fact several figures: each cell is warned of.
+void warn_cells_under_one_header(SheetContext& context, int page, const std::vector<const extractor::Cell*>& cells,
+                                 const Column& column, const std::string& field) {
+  if (cells.size() < 2) return;
+  for (const auto* cell : cells)
+    context.warn("cells-under-one-header",
+                 std::to_string(cells.size()) + " cells in one row under the header 「" + squeeze(column.header) +
+                     "」, one " + field + ": a header run together over two columns?",
+                 at_of(page, cell->box), column.line);
+}
+
 const Column* role_column(const std::vector<Column>& columns, const std::string& role) {
   auto it = std::find_if(columns.begin(), columns.end(), [&](const Column& c) { return c.role == role; });
   return it == columns.end() ? nullptr : &*it;
@@ -643,6 +655,7 @@ class TableReader {
         context_.table_on(page->number);
         auto columns = header_to_columns(*page, header, rule_, normalizer, estimate, context_);
         warn_header_years(*page, columns);
+        warn_same_year(*page, header, columns);
         for (const auto& cell : header.table->cells) {
           if (cell.row >= header.first_row && cell.row < header.end_row) {
             const Column* column = column_of(columns, cell.col);
@@ -709,6 +722,23 @@ class TableReader {
     return {};
   }
 
+  // Two columns of one role that name the same fiscal year would give one fact twice (one
+  // overwriting the other): a header run together, or a year misprinted. Both are warned.
+  void warn_same_year(const Page& page, const Header& header, const std::vector<Column>& columns) {
+    for (std::size_t a = 0; a < columns.size(); ++a) {
+      for (std::size_t b = a + 1; b < columns.size(); ++b) {
+        const Column& x = columns[a];
+        const Column& y = columns[b];
+        if (x.role.empty() || x.role != y.role || !x.fiscal_year || x.fiscal_year != y.fiscal_year) continue;
+        for (const Column* column : {&x, &y})
+          context_.warn("same-year-columns",
+                        "columns 「" + squeeze(x.header) + "」 and 「" + squeeze(y.header) + "」 both read as " + x.role +
+                            " of fiscal " + std::to_string(*x.fiscal_year) + " (a header run together?)",
+                        at_of(page.number, column_box(header, *column)), column->line);
+      }
+    }
+  }
+
   // What the normalizer said of the years in a table's header, as warnings at those cells.
   void warn_header_years(const Page& page, const std::vector<Column>& columns) {
     for (const auto& column : columns) {
@@ -750,6 +780,7 @@ void read_indicators(const std::vector<const Page*>& pages, const normalizer::No
       for (const auto& column : columns) {
         if (column.role != "baseline" && column.role != "target" && column.role != "actual") continue;
         const auto cells = row_cells(*header.table, r, column);
+        warn_cells_under_one_header(context, page->number, cells, column, "indicator." + column.role);
         if (cells.empty())
           context.warn("missing-field",
                        "indicator 「" + indicator.name + "」: no cell under column 「" + squeeze(column.header) + "」",
@@ -835,6 +866,8 @@ class ProjectReader {
       if (column.role == "plan") promise.plan_line = column.line;
       if (column.role == "year" && column.fiscal_year) promise.years.emplace(*column.fiscal_year, column.line);
       if (cells.empty()) continue;
+      if (column.role == "plan" || column.role == "year")
+        warn_cells_under_one_header(context_, page.number, cells, column, column.role == "plan" ? "activity.plan" : "year figure");
       if (column.role == "plan") {
         auto q = figures.read(*cells.front(), kind == Kind::kTarget ? "activity.plan" : "activity.baseline", column);
         if (kind == Kind::kTarget) {
