@@ -963,7 +963,8 @@ class ProjectReader {
       else if (RE2::PartialMatch(text, *rules_.actual_row)) found = Kind::kActual;
       if (!found) continue;
       const int line = kind ? kind->line : rules_.line;
-      context_.read(page.number, *cell, *found == Kind::kTarget ? "activity.target_row" : "activity.actual_row", line);
+      context_.read(page.number, *cell, *found == Kind::kTarget ? "activity.target_row" : "activity.actual_row", line,
+                    kind ? kind->first : -1);
       if (RuleTrace* trace = context_.trace(line))
         look(trace, page.number, cell->box, text, true,
            *found == Kind::kTarget ? "target_row matched" : "actual_row matched");

@@ -547,4 +547,50 @@ TEST(SheetReaderVariants, ARuleThatMatchesNothingIsWarnedWithItsLine) {
   EXPECT_FALSE(rules.count(line_of("- label: '^施策(?:"))) << "the number rule matched";
 }
 
+// What a ruling line left out makes of the projects table: each is a warning at its cells.
+TEST(SheetReaderVariants, CellsRunTogetherAreWarned) {
+  const std::vector<std::string> head = {"（事業№）行政計画事業名", "所管課", "本事業の取り組み", "計画事業量", "年度別事業計画",
+                                         "令和元年度", "令和２年度"};
+  // A body cell over both year columns: read for both years.
+  const auto spanning = read_one(titled_page({grid(20, 300, 90, {head,
+                                                                  {"1 講座の運営", "生涯学習課", "講座", "年10回", "目標", "5回", "<"},
+                                                                  {"^", "^", "^", "(8回)", "実績", "4回", "6回"}})}));
+  const auto twice = with_code(spanning, "cell-read-twice");
+  ASSERT_EQ(twice.size(), 1u) << codes(spanning);
+  EXPECT_EQ(twice[0].at->box[0], 20 + 5 * 90);
+  EXPECT_EQ(twice[0].at->box[2], 20 + 7 * 90);
+  // A header over two grid columns: two cells for one year's figure.
+  auto merged_head = head;
+  merged_head[6] = "<";
+  const auto under_one = read_one(titled_page({grid(20, 300, 90, {merged_head,
+                                                                   {"1 講座の運営", "生涯学習課", "講座", "年10回", "目標", "5回", "5回"},
+                                                                   {"^", "^", "^", "(8回)", "実績", "4回", "6回"}})}));
+  EXPECT_EQ(with_code(under_one, "cells-under-one-header").size(), 4u) << codes(under_one);
+  // Two columns naming one year: one would overwrite the other.
+  auto same_year = head;
+  same_year[6] = "令和元年度";
+  const auto twice_2019 = read_one(titled_page({grid(20, 300, 90, {same_year,
+                                                                    {"1 講座の運営", "生涯学習課", "講座", "年10回", "目標", "5回", "5回"},
+                                                                    {"^", "^", "^", "(8回)", "実績", "4回", "6回"}})}));
+  const auto same = with_code(twice_2019, "same-year-columns");
+  ASSERT_EQ(same.size(), 2u) << codes(twice_2019);
+  EXPECT_EQ(same[0].at->box[3], 300 + 3 * 24) << "the whole column";
+}
+
+TEST(SheetReaderVariants, ABackPageWithoutATableHeaderIsWarned) {
+  Document document = titled_page({project_table("計画事業量", {"年10回", "5回", "5回"}, {"(8回)", "4回", "6回"})});
+  Page back;
+  back.number = 2;
+  back.width = 842;
+  back.height = 595;
+  back.tables.push_back(grid(20, 40, 90, {{"2 別の事業", "課", "取組", "年4回", "目標", "2回", "2回"}}));
+  document.pages.push_back(back);
+  document.page_count = 2;
+  const auto sheet = read_one(document);
+  const auto unread = with_code(sheet, "unread-page");
+  ASSERT_EQ(unread.size(), 1u) << codes(sheet);
+  EXPECT_EQ(unread[0].at->page, 2);
+  EXPECT_EQ(unread[0].at->box[2], 842);
+}
+
 }  // namespace
