@@ -761,7 +761,17 @@ void read_indicators(const std::vector<const Page*>& pages, const normalizer::No
   TableReader table(rule, "indicators", context);
   const auto found = table.find(pages, normalizer, nullptr);
   auto& sheet = context.sheet();
+  const auto& period = sheet.review_period;
   for (const auto& [page, header, columns] : found) {
+    // A sheet reviews the years of its period: an actual of a later year is a target (or
+    // another column) taken for an actual.
+    for (const auto& column : columns)
+      if (column.role == "actual" && column.fiscal_year && period.to_fiscal_year && *column.fiscal_year > *period.to_fiscal_year)
+        context.warn("actual-after-period",
+                     "column 「" + squeeze(column.header) + "」 read as the actual of fiscal " +
+                         std::to_string(*column.fiscal_year) + ", after the review period (to fiscal " +
+                         std::to_string(*period.to_fiscal_year) + "): a target column taken for an actual?",
+                     at_of(page->number, column_box(header, column)), column.line);
     const Column* name = role_column(columns, "name");
     if (!name) continue;
     const Column* source = role_column(columns, "source");
@@ -857,7 +867,18 @@ class ProjectReader {
     const Kind kind = row->first;
     // An activity is one 目標 row and one 実績 row: a second of either under the same (merged or
     // blank) name cell starts the next activity, rather than overwriting the figures read.
-    if (holds(activities.back(), kind)) new_activity({activities.back().name, {}, {}, {}, {}});
+    if (holds(activities.back(), kind)) {
+      new_activity({activities.back().name, {}, {}, {}, {}});
+      // Under a merged name cell the name is the same activity's; under a blank cell of its own
+      // it is a guess: said at that cell.
+      if (activity)
+        for (const auto* cell : row_cells(table, r, *activity))
+          if (cell->row == r && trim(cell->text).empty())
+            context_.warn("missing-field",
+                          "activity.name: its cell is blank; the name 「" + activities.back().name +
+                              "」 of the activity above is repeated",
+                          at_of(page.number, cell->box), activity->line);
+    }
     auto& current = activities.back();
     Promise& promise = promises_.back().back();
     (kind == Kind::kTarget ? promise.target_row : promise.actual_row) = row->second;
