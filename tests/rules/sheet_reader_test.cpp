@@ -593,4 +593,29 @@ TEST(SheetReaderVariants, ABackPageWithoutATableHeaderIsWarned) {
   EXPECT_EQ(unread[0].at->box[2], 842);
 }
 
+TEST(SheetReaderVariants, AnActualAfterTheReviewPeriodIsWarned) {
+  // The 目標 header cell lost with the table's right edge: 2023年度末 alone reads as an actual.
+  const Table table = grid(20, 200, 90, {{"指標名", "出典", "策定時(2018年度末)", "R元(2019)年度末", "R２(2020)年度末", "2023年度末"},
+                                         {"利用者数", "所管課調べ", "52,310人", "48,905人", "21,034人", "55,000人"}});
+  const auto sheet = read_one(titled_page({table}));
+  const auto after = with_code(sheet, "actual-after-period");
+  ASSERT_EQ(after.size(), 1u) << codes(sheet);
+  EXPECT_EQ(after[0].at->box[0], 20 + 5 * 90);
+  EXPECT_NE(after[0].message.find("fiscal 2023"), std::string::npos) << after[0].message;
+}
+
+TEST(SheetReaderVariants, ABlankActivityNameCellIsNotFilledInSilence) {
+  const auto sheet = read_one(titled_page({grid(20, 300, 90,
+      {{"（事業№）行政計画事業名", "所管課", "本事業の取り組み", "計画事業量", "年度別事業計画", "令和元年度", "令和２年度"},
+       {"1 講座の運営", "生涯学習課", "講座", "年10回", "目標", "5回", "5回"},
+       {"^", "^", "^", "(8回)", "実績", "4回", "6回"},
+       {"^", "^", "", "年2回", "目標", "1回", "1回"},
+       {"^", "^", "^", "(2回)", "実績", "1回", "1回"}})}));
+  ASSERT_EQ(sheet.projects.at(0).activities.size(), 2u);
+  const auto missing = with_code(sheet, "missing-field");
+  ASSERT_EQ(missing.size(), 1u) << codes(sheet);
+  EXPECT_NE(missing[0].message.find("activity.name: its cell is blank"), std::string::npos) << missing[0].message;
+  EXPECT_EQ(missing[0].at->box[1], 300 + 3 * 24);
+}
+
 }  // namespace
