@@ -695,6 +695,7 @@ class TableReader {
     RuleTrace* trace = context_.trace(rule_.line);
     for (const auto& f : found) {
       if (!seen.insert({f.page->number, f.header.table}).second) continue;
+      warn_text_beside(*f.page, *f.header.table);
       for (const auto& cell : f.header.table->cells) {
         if (context_.was_read(cell) || ignored(rule_, cell)) continue;
         const std::string text = squeeze(cell.text);
@@ -720,6 +721,22 @@ class TableReader {
     for (const auto& rule : rule_.columns)
       if (rule.line == column->line) return "column role " + column->role + ", header regex " + regex_text(*rule.header);
     return {};
+  }
+
+  // Free text on the rows of a claimed table, beside it within a column's width: a column whose
+  // ruling lines the extractor did not see, read by no rule.
+  void warn_text_beside(const Page& page, const Table& table) {
+    if (table.rotation != 0 || table.cols == 0) return;
+    const double column_width = table.box.width() / table.cols;
+    for (const auto& block : page.blocks) {
+      const double overlap = std::min(block.box.y1, table.box.y1) - std::max(block.box.y0, table.box.y0);
+      const double gap = std::max(block.box.x0 - table.box.x1, table.box.x0 - block.box.x1);
+      if (overlap < 0.5 * block.box.height() || gap < 0 || gap > column_width || squeeze(block.text).empty()) continue;
+      context_.warn("unread-text",
+                    "text 「" + utf8_prefix(squeeze(block.text), 20) + "」 beside the " + name_ +
+                        " table, on its rows, was read by no rule (a column whose ruling is missing?)",
+                    at_of(page.number, block.box), rule_.line);
+    }
   }
 
   // Two columns of one role that name the same fiscal year would give one fact twice (one
