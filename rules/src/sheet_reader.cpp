@@ -141,6 +141,9 @@ class SheetContext {
     if (uses_) uses_->push_back({spot.page, spot.box, field, rules_.where(line), {}});
   }
   bool was_read(const extractor::Cell& cell) const { return read_cells_.count(&cell) > 0; }
+  // Pages where a table's header was found.
+  void table_on(int page) { table_pages_.insert(page); }
+  bool has_table(int page) const { return table_pages_.count(page) > 0; }
 
   // The trace of the rule at `line` (created in file order by the reader), or nullptr when not
   // explaining.
@@ -164,6 +167,7 @@ class SheetContext {
   std::vector<CellUse>* uses_;
   // cell -> the field and grid column it was first read for
   std::unordered_map<const extractor::Cell*, std::pair<std::string, int>> read_cells_;
+  std::set<int> table_pages_;
 };
 
 void look(RuleTrace* trace, int page, const Box& box, std::string text, bool matched, std::string outcome) {
@@ -269,9 +273,16 @@ class MeasureReader {
       if (!measure_field(name)->filled(context_.sheet().measure)) missing.push_back(name);
     conclude(trace, true, missing.empty() ? "filled " + joined(rule.fills, "measure.")
                                           : "filled some; not " + joined(missing, "measure."));
+    // What the rule did fill is in doubt too (two cells run together fill one field): the warning
+    // names it and sits on the first cell the rule took.
+    std::vector<std::string> taken;
+    for (const auto& name : rule.fills)
+      if (std::find(missing.begin(), missing.end(), name) == missing.end()) taken.push_back(name);
     for (const auto& name : missing)
-      context_.warn("missing-field", "measure." + name + " not found by its rule",
-                    at ? std::optional(at_of(at->page, at->box)) : std::nullopt, rule.line);
+      context_.warn("missing-field",
+                    "measure." + name + " not found by its rule" +
+                        (taken.empty() ? "" : ", which filled " + joined(taken, "measure.") + " (cells run together?)"),
+                    at_of(found.front().page, found.front().box), rule.line);
   }
 
   static std::string trace_reason(const FieldRule& rule) {
@@ -313,13 +324,14 @@ class MeasureReader {
       const std::string text = trim(spot.text);
       auto match = match_groups(*rule.pattern, text);
       if (!match) {
-        look(trace, spot.page, spot.box, text, false, "regex did not match " + quoted(text));
+        if (trace) look(trace, spot.page, spot.box, text, false, "regex did not match " + quoted(text));
         continue;
       }
       if (!rule.where.empty() && normalizer::fold_width((*match)[rule.where]) != value_of(rule.where)) {
-        look(trace, spot.page, spot.box, text, false,
-             "matched, but its " + rule.where + " " + quoted((*match)[rule.where]) + " is not the " + rule.where +
-                 " found " + quoted(value_of(rule.where)));
+        if (trace)
+          look(trace, spot.page, spot.box, text, false,
+               "matched, but its " + rule.where + " " + quoted((*match)[rule.where]) + " is not the " + rule.where +
+                   " found " + quoted(value_of(rule.where)));
         continue;
       }
       look(trace, spot.page, spot.box, text, true, "matched");
@@ -432,17 +444,11 @@ const ColumnRule* take_role(const std::vector<const ColumnRule*>& matched, const
   return matched.front();
 }
 
-// A column's cells from its header to the table's last row: where a doubt about the column lies.
+// A column's cells from its header (as wide as its lowest header cell) to the table's bottom:
+// where a doubt about the column lies.
 Box column_box(const Header& header, const Column& column) {
-  const Table& t = *header.table;
-  const auto edge = [](const std::vector<double>& edges, int i, double fallback) {
-    return i >= 0 && i < static_cast<int>(edges.size()) ? edges[i] : fallback;
-  };
   Box box = column.header_box;
-  if (t.rotation != 0) return box;  // a turned grid's edges run along the other axis
-  box.x0 = edge(t.col_edges, column.first, box.x0);
-  box.x1 = edge(t.col_edges, column.last + 1, box.x1);
-  box.y1 = edge(t.row_edges, t.rows, box.y1);
+  if (header.table->rotation == 0) box.y1 = std::max(box.y1, header.table->box.y1);  // a turned grid runs along x
   return box;
 }
 
@@ -588,7 +594,7 @@ class FigureReader {
     for (const auto* cell : cells) {
       context_.read(page_, *cell, field, column.line, column.first);
       std::string t = join_wrapped(cell->lines);
-      look(context_.trace(column.line), page_, cell->box, t, true, "read as " + field);
+      if (RuleTrace* trace = context_.trace(column.line)) look(trace, page_, cell->box, t, true, "read as " + field);
       if (!t.empty()) out += (out.empty() ? "" : separator) + t;
     }
     return out;
@@ -605,6 +611,18 @@ bool ignored(const TableRule& rule, const extractor::Cell& cell) {
   if (rule.ignore.empty()) return false;
   const std::string text = squeeze(cell.text);
   return std::any_of(rule.ignore.begin(), rule.ignore.end(), [&](const Regex& re) { return RE2::PartialMatch(text, *re); });
+}
+
+// Several cells in one row under one header (a header run together over two columns) give one
+// fact several figures: each cell is warned of.
+void warn_cells_under_one_header(SheetContext& context, int page, const std::vector<const extractor::Cell*>& cells,
+                                 const Column& column, const std::string& field) {
+  if (cells.size() < 2) return;
+  for (const auto* cell : cells)
+    context.warn("cells-under-one-header",
+                 std::to_string(cells.size()) + " cells in one row under the header 「" + squeeze(column.header) +
+                     "」, one " + field + ": a header run together over two columns?",
+                 at_of(page, cell->box), column.line);
 }
 
 const Column* role_column(const std::vector<Column>& columns, const std::string& role) {
@@ -633,8 +651,10 @@ class TableReader {
     for (const Page* page : pages) {
       for (const auto& header : find_headers(*page, *rule_.header)) {
         look(trace, page->number, header.cell->box, squeeze(join_wrapped(header.cell->lines)), true, "header matched");
+        context_.table_on(page->number);
         auto columns = header_to_columns(*page, header, rule_, normalizer, estimate, context_);
         warn_header_years(*page, columns);
+        warn_same_year(*page, header, columns);
         for (const auto& cell : header.table->cells) {
           if (cell.row >= header.first_row && cell.row < header.end_row) {
             const Column* column = column_of(columns, cell.col);
@@ -674,6 +694,7 @@ class TableReader {
     RuleTrace* trace = context_.trace(rule_.line);
     for (const auto& f : found) {
       if (!seen.insert({f.page->number, f.header.table}).second) continue;
+      warn_text_beside(*f.page, *f.header.table);
       for (const auto& cell : f.header.table->cells) {
         if (context_.was_read(cell) || ignored(rule_, cell)) continue;
         const std::string text = squeeze(cell.text);
@@ -701,6 +722,39 @@ class TableReader {
     return {};
   }
 
+  // Free text on the rows of a claimed table, beside it within a column's width: a column whose
+  // ruling lines the extractor did not see, read by no rule.
+  void warn_text_beside(const Page& page, const Table& table) {
+    if (table.rotation != 0 || table.cols == 0) return;
+    const double column_width = table.box.width() / table.cols;
+    for (const auto& block : page.blocks) {
+      const double overlap = std::min(block.box.y1, table.box.y1) - std::max(block.box.y0, table.box.y0);
+      const double gap = std::max(block.box.x0 - table.box.x1, table.box.x0 - block.box.x1);
+      if (overlap < 0.5 * block.box.height() || gap < 0 || gap > column_width || squeeze(block.text).empty()) continue;
+      context_.warn("unread-text",
+                    "text 「" + utf8_prefix(squeeze(block.text), 20) + "」 beside the " + name_ +
+                        " table, on its rows, was read by no rule (a column whose ruling is missing?)",
+                    at_of(page.number, block.box), rule_.line);
+    }
+  }
+
+  // Two columns of one role that name the same fiscal year would give one fact twice (one
+  // overwriting the other): a header run together, or a year misprinted. Both are warned.
+  void warn_same_year(const Page& page, const Header& header, const std::vector<Column>& columns) {
+    for (std::size_t a = 0; a < columns.size(); ++a) {
+      for (std::size_t b = a + 1; b < columns.size(); ++b) {
+        const Column& x = columns[a];
+        const Column& y = columns[b];
+        if (x.role.empty() || x.role != y.role || !x.fiscal_year || x.fiscal_year != y.fiscal_year) continue;
+        for (const Column* column : {&x, &y})
+          context_.warn("same-year-columns",
+                        "columns 「" + squeeze(x.header) + "」 and 「" + squeeze(y.header) + "」 both read as " + x.role +
+                            " of fiscal " + std::to_string(*x.fiscal_year) + " (a header run together?)",
+                        at_of(page.number, column_box(header, *column)), column->line);
+      }
+    }
+  }
+
   // What the normalizer said of the years in a table's header, as warnings at those cells.
   void warn_header_years(const Page& page, const std::vector<Column>& columns) {
     for (const auto& column : columns) {
@@ -723,7 +777,17 @@ void read_indicators(const std::vector<const Page*>& pages, const normalizer::No
   TableReader table(rule, "indicators", context);
   const auto found = table.find(pages, normalizer, nullptr);
   auto& sheet = context.sheet();
+  const auto& period = sheet.review_period;
   for (const auto& [page, header, columns] : found) {
+    // A sheet reviews the years of its period: an actual of a later year is a target (or
+    // another column) taken for an actual.
+    for (const auto& column : columns)
+      if (column.role == "actual" && column.fiscal_year && period.to_fiscal_year && *column.fiscal_year > *period.to_fiscal_year)
+        context.warn("actual-after-period",
+                     "column 「" + squeeze(column.header) + "」 read as the actual of fiscal " +
+                         std::to_string(*column.fiscal_year) + ", after the review period (to fiscal " +
+                         std::to_string(*period.to_fiscal_year) + "): a target column taken for an actual?",
+                     at_of(page->number, column_box(header, column)), column.line);
     const Column* name = role_column(columns, "name");
     if (!name) continue;
     const Column* source = role_column(columns, "source");
@@ -742,6 +806,7 @@ void read_indicators(const std::vector<const Page*>& pages, const normalizer::No
       for (const auto& column : columns) {
         if (column.role != "baseline" && column.role != "target" && column.role != "actual") continue;
         const auto cells = row_cells(*header.table, r, column);
+        warn_cells_under_one_header(context, page->number, cells, column, "indicator." + column.role);
         if (cells.empty())
           context.warn("missing-field",
                        "indicator 「" + indicator.name + "」: no cell under column 「" + squeeze(column.header) + "」",
@@ -818,7 +883,18 @@ class ProjectReader {
     const Kind kind = row->first;
     // An activity is one 目標 row and one 実績 row: a second of either under the same (merged or
     // blank) name cell starts the next activity, rather than overwriting the figures read.
-    if (holds(activities.back(), kind)) new_activity({activities.back().name, {}, {}, {}, {}});
+    if (holds(activities.back(), kind)) {
+      new_activity({activities.back().name, {}, {}, {}, {}});
+      // Under a merged name cell the name is the same activity's; under a blank cell of its own
+      // it is a guess: said at that cell.
+      if (activity)
+        for (const auto* cell : row_cells(table, r, *activity))
+          if (cell->row == r && trim(cell->text).empty())
+            context_.warn("missing-field",
+                          "activity.name: its cell is blank; the name 「" + activities.back().name +
+                              "」 of the activity above is repeated",
+                          at_of(page.number, cell->box), activity->line);
+    }
     auto& current = activities.back();
     Promise& promise = promises_.back().back();
     (kind == Kind::kTarget ? promise.target_row : promise.actual_row) = row->second;
@@ -827,6 +903,8 @@ class ProjectReader {
       if (column.role == "plan") promise.plan_line = column.line;
       if (column.role == "year" && column.fiscal_year) promise.years.emplace(*column.fiscal_year, column.line);
       if (cells.empty()) continue;
+      if (column.role == "plan" || column.role == "year")
+        warn_cells_under_one_header(context_, page.number, cells, column, column.role == "plan" ? "activity.plan" : "year figure");
       if (column.role == "plan") {
         auto q = figures.read(*cells.front(), kind == Kind::kTarget ? "activity.plan" : "activity.baseline", column);
         if (kind == Kind::kTarget) {
@@ -882,7 +960,8 @@ class ProjectReader {
       if (cell->row != r) continue;
       context_.read(page.number, *cell, "project.division", division->line, division->first);
       const std::string text = join_wrapped(cell->lines);
-      look(context_.trace(division->line), page.number, cell->box, text, true, "read as project.division again");
+      if (RuleTrace* trace = context_.trace(division->line))
+        look(trace, page.number, cell->box, text, true, "read as project.division again");
       if (!text.empty() && text != project.division)
         context_.warn("division-differs",
                       "project 「" + project.name + "」: a row's division 「" + text + "」 is not the project's 「" +
@@ -921,8 +1000,10 @@ class ProjectReader {
       else if (RE2::PartialMatch(text, *rules_.actual_row)) found = Kind::kActual;
       if (!found) continue;
       const int line = kind ? kind->line : rules_.line;
-      context_.read(page.number, *cell, *found == Kind::kTarget ? "activity.target_row" : "activity.actual_row", line);
-      look(context_.trace(line), page.number, cell->box, text, true,
+      context_.read(page.number, *cell, *found == Kind::kTarget ? "activity.target_row" : "activity.actual_row", line,
+                    kind ? kind->first : -1);
+      if (RuleTrace* trace = context_.trace(line))
+        look(trace, page.number, cell->box, text, true,
            *found == Kind::kTarget ? "target_row matched" : "actual_row matched");
       return std::make_pair(*found, at_of(page.number, cell->box));
     }
@@ -969,8 +1050,13 @@ class ProjectReader {
       context_.warn("missing-field", "project 「" + project.name + "」: the projects' regex " +
                                          regex_text(*rules_.project) + " did not match it", at, column->line);
     }
-    if (!project.number)
-      context_.warn("missing-field", "project 「" + project.name + "」: no project number", at, column->line);
+    // Without its number the project's rows cannot be told for sure: the doubt covers them all.
+    if (!project.number) {
+      const Box& cell = row_cells(table, r, *column).front()->box;
+      const Box rows = table.rotation == 0 ? Box{table.box.x0, cell.y0, table.box.x1, cell.y1} : cell;
+      context_.warn("missing-field", "project 「" + project.name + "」: no project number", at_of(page.number, rows),
+                    column->line);
+    }
     if (const Column* division = role_column(columns, "division")) {
       project.division = figures.text(row_cells(table, r, *division), "", "project.division", *division);
       if (project.division.empty())
@@ -1021,6 +1107,19 @@ class ProjectReader {
   records::Sheet& sheet_;
   std::vector<std::vector<Promise>> promises_;  // per project, per activity
 };
+
+// A back page of the sheet with text where neither table's header was found: nothing on it was
+// read (a table the extractor did not see whole, a header printed otherwise).
+void warn_unread_pages(const std::vector<const Page*>& pages, SheetContext& context) {
+  for (std::size_t i = 1; i < pages.size(); ++i) {
+    const Page& page = *pages[i];
+    if (context.has_table(page.number) || (page.tables.empty() && page.blocks.empty())) continue;
+    context.warn("unread-page",
+                 "page " + std::to_string(page.number) + " of the sheet holds no indicators or projects table header " +
+                     regex_text(*context.rules().projects.header) + ": nothing on it was read",
+                 at_of(page.number, {0, 0, page.width, page.height}), context.rules().projects.line);
+  }
+}
 
 // Every rule of the file in file order, as a trace entry to fill.
 void start_traces(SheetContext& context) {
@@ -1079,6 +1178,7 @@ records::Sheet read_sheet(const SheetPages& pages, const RuleFile& rules, const 
   MeasureReader(context, page_spots(*pages.pages.front())).read();
   read_indicators(pages.pages, normalizer, context);
   ProjectReader(normalizer, context).read(pages.pages);
+  warn_unread_pages(pages.pages, context);
   for (auto& warning : check_sheet(sheet)) sheet.warnings.push_back(std::move(warning));
   std::stable_sort(sheet.warnings.begin(), sheet.warnings.end(), records::warning_order);
   return sheet;

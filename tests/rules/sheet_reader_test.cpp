@@ -191,7 +191,8 @@ TEST(SheetReader, AMeasureNumberTooLongForAnIntIsMissingNotACrash) {
   EXPECT_EQ(sheets[0].measure.name, "名前");
   const auto& w = sheets[0].warnings;
   EXPECT_TRUE(std::any_of(w.begin(), w.end(), [](const auto& x) {
-    return x.code == "missing-field" && x.message == "measure.number not found by its rule" &&
+    return x.code == "missing-field" &&
+           x.message == "measure.number not found by its rule, which filled measure.name (cells run together?)" &&
            x.rule.starts_with("taito-kensho.yaml:");
   }));
 }
@@ -544,6 +545,77 @@ TEST(SheetReaderVariants, ARuleThatMatchesNothingIsWarnedWithItsLine) {
   EXPECT_TRUE(rules.count(line_of("- label: '^基本目標$'"))) << codes(sheet);
   EXPECT_TRUE(rules.count(line_of("header: '指標名'"))) << codes(sheet);
   EXPECT_FALSE(rules.count(line_of("- label: '^施策(?:"))) << "the number rule matched";
+}
+
+// What a ruling line left out makes of the projects table: each is a warning at its cells.
+TEST(SheetReaderVariants, CellsRunTogetherAreWarned) {
+  const std::vector<std::string> head = {"（事業№）行政計画事業名", "所管課", "本事業の取り組み", "計画事業量", "年度別事業計画",
+                                         "令和元年度", "令和２年度"};
+  // A body cell over both year columns: read for both years.
+  const auto spanning = read_one(titled_page({grid(20, 300, 90, {head,
+                                                                  {"1 講座の運営", "生涯学習課", "講座", "年10回", "目標", "5回", "<"},
+                                                                  {"^", "^", "^", "(8回)", "実績", "4回", "6回"}})}));
+  const auto twice = with_code(spanning, "cell-read-twice");
+  ASSERT_EQ(twice.size(), 1u) << codes(spanning);
+  EXPECT_EQ(twice[0].at->box[0], 20 + 5 * 90);
+  EXPECT_EQ(twice[0].at->box[2], 20 + 7 * 90);
+  // A header over two grid columns: two cells for one year's figure.
+  auto merged_head = head;
+  merged_head[6] = "<";
+  const auto under_one = read_one(titled_page({grid(20, 300, 90, {merged_head,
+                                                                   {"1 講座の運営", "生涯学習課", "講座", "年10回", "目標", "5回", "5回"},
+                                                                   {"^", "^", "^", "(8回)", "実績", "4回", "6回"}})}));
+  EXPECT_EQ(with_code(under_one, "cells-under-one-header").size(), 4u) << codes(under_one);
+  // Two columns naming one year: one would overwrite the other.
+  auto same_year = head;
+  same_year[6] = "令和元年度";
+  const auto twice_2019 = read_one(titled_page({grid(20, 300, 90, {same_year,
+                                                                    {"1 講座の運営", "生涯学習課", "講座", "年10回", "目標", "5回", "5回"},
+                                                                    {"^", "^", "^", "(8回)", "実績", "4回", "6回"}})}));
+  const auto same = with_code(twice_2019, "same-year-columns");
+  ASSERT_EQ(same.size(), 2u) << codes(twice_2019);
+  EXPECT_EQ(same[0].at->box[3], 300 + 3 * 24) << "the whole column";
+}
+
+TEST(SheetReaderVariants, ABackPageWithoutATableHeaderIsWarned) {
+  Document document = titled_page({project_table("計画事業量", {"年10回", "5回", "5回"}, {"(8回)", "4回", "6回"})});
+  Page back;
+  back.number = 2;
+  back.width = 842;
+  back.height = 595;
+  back.tables.push_back(grid(20, 40, 90, {{"2 別の事業", "課", "取組", "年4回", "目標", "2回", "2回"}}));
+  document.pages.push_back(back);
+  document.page_count = 2;
+  const auto sheet = read_one(document);
+  const auto unread = with_code(sheet, "unread-page");
+  ASSERT_EQ(unread.size(), 1u) << codes(sheet);
+  EXPECT_EQ(unread[0].at->page, 2);
+  EXPECT_EQ(unread[0].at->box[2], 842);
+}
+
+TEST(SheetReaderVariants, AnActualAfterTheReviewPeriodIsWarned) {
+  // The 目標 header cell lost with the table's right edge: 2023年度末 alone reads as an actual.
+  const Table table = grid(20, 200, 90, {{"指標名", "出典", "策定時(2018年度末)", "R元(2019)年度末", "R２(2020)年度末", "2023年度末"},
+                                         {"利用者数", "所管課調べ", "52,310人", "48,905人", "21,034人", "55,000人"}});
+  const auto sheet = read_one(titled_page({table}));
+  const auto after = with_code(sheet, "actual-after-period");
+  ASSERT_EQ(after.size(), 1u) << codes(sheet);
+  EXPECT_EQ(after[0].at->box[0], 20 + 5 * 90);
+  EXPECT_NE(after[0].message.find("fiscal 2023"), std::string::npos) << after[0].message;
+}
+
+TEST(SheetReaderVariants, ABlankActivityNameCellIsNotFilledInSilence) {
+  const auto sheet = read_one(titled_page({grid(20, 300, 90,
+      {{"（事業№）行政計画事業名", "所管課", "本事業の取り組み", "計画事業量", "年度別事業計画", "令和元年度", "令和２年度"},
+       {"1 講座の運営", "生涯学習課", "講座", "年10回", "目標", "5回", "5回"},
+       {"^", "^", "^", "(8回)", "実績", "4回", "6回"},
+       {"^", "^", "", "年2回", "目標", "1回", "1回"},
+       {"^", "^", "^", "(2回)", "実績", "1回", "1回"}})}));
+  ASSERT_EQ(sheet.projects.at(0).activities.size(), 2u);
+  const auto missing = with_code(sheet, "missing-field");
+  ASSERT_EQ(missing.size(), 1u) << codes(sheet);
+  EXPECT_NE(missing[0].message.find("activity.name: its cell is blank"), std::string::npos) << missing[0].message;
+  EXPECT_EQ(missing[0].at->box[1], 300 + 3 * 24);
 }
 
 }  // namespace
