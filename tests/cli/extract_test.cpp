@@ -53,7 +53,7 @@ TEST(Extract, JsonLinesAreTheSameForAnyNumberOfJobs) {
   const auto one = run(kSheetx + " extract samples/*.pdf --format jsonl --jobs 1 2>/dev/null");
   const auto two = run(kSheetx + " extract samples/*.pdf --format jsonl --jobs 2 2>/dev/null");
   EXPECT_EQ(one.status, 0);
-  EXPECT_EQ(lines(one.out).size(), 12u);
+  EXPECT_EQ(lines(one.out).size(), 15u);
   EXPECT_EQ(one.out, two.out);
   const fs::path out = scratch("jsonl");
   std::ofstream(out / "sheets.jsonl") << one.out;

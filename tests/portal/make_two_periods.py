@@ -18,7 +18,8 @@ FORMULAS = [("{name: 主催講座,", '{name: "=主催講座",'),
 def main(out):
     shutil.rmtree(out, ignore_errors=True)
     (out / "src").mkdir(parents=True)
-    shutil.copy(SAMPLES / "generate.py", out / "generate.py")
+    for module in ("generate.py", "producer_style.py"):  # the generator and the drawing styles it imports
+        shutil.copy(SAMPLES / module, out / module)
     shutil.copy(SAMPLES / "src" / "taito-12.yaml", out / "src")
     for name in ("manifest.yaml", "taito-12-r3.yaml"):
         shutil.copy(HERE / "two-periods" / name, out / "src")

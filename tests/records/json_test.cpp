@@ -124,7 +124,7 @@ TEST(MeasureSheet, WritesNoProjectSheetFields) {
                             std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt, {}, {}, std::nullopt,
                             std::nullopt, {activity}});
   const nlohmann::ordered_json document = to_json(sheet);
-  EXPECT_FALSE(document.contains("kind"));
+  EXPECT_EQ(document["kind"], "measure");
   EXPECT_FALSE(document.contains("extra"));
   std::vector<std::string> keys;
   for (const auto& [key, value] : document["projects"][0].items()) keys.push_back(key);
@@ -137,7 +137,7 @@ TEST(MeasureSheet, WritesNoProjectSheetFields) {
 TEST(Schema, RefusesABoundOutsideTheContract) {
   nlohmann::ordered_json document = to_json(project_sheet());
   document["projects"][0]["indicators"][1]["values"][0]["bound"] = "about";
-  const sheetx::testing::CommandResult result = validate_records(std::vector{write_document(document, "bad-bound")});
+  const sheetx::testing::CommandResult result = validate_records(std::vector{write_document(document, "invalid-bound")});
   EXPECT_NE(result.status, 0);
   EXPECT_NE(result.out.find("about"), std::string::npos) << result.out;
 }
@@ -145,7 +145,7 @@ TEST(Schema, RefusesABoundOutsideTheContract) {
 TEST(Schema, RefusesAProjectSheetOfTwoProjects) {
   Sheet sheet = project_sheet();
   sheet.projects.push_back(sheet.projects[0]);
-  EXPECT_NE(validate_records(std::vector{write_document(to_json(sheet), "two-projects")}).status, 0);
+  EXPECT_NE(validate_records(std::vector{write_document(to_json(sheet), "invalid-two-projects")}).status, 0);
 }
 
 }  // namespace
