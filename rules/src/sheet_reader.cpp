@@ -302,12 +302,35 @@ class MeasureReader {
     return true;
   }
 
+  // Items are printed one to a cell, or one to a line of a cell, each line starting with its
+  // marker. An item that starts inside a line, or whose marker stands on a line apart from its
+  // name, is two cells run together (a ruling line between them missing): the names interleave.
+  void warn_items_run_together(const FieldRule& rule, const Spot& spot) {
+    std::size_t items = 0, lines_starting_one = 0;
+    for (auto item = match_groups(*rule.items, spot.text); item; item = match_groups(*rule.items, spot.text, item->end)) {
+      ++items;
+      if (item->end >= spot.text.size()) break;
+    }
+    for (const std::string& line : spot.lines) {
+      const std::string printed = trim(line);
+      const auto item = match_groups(*rule.items, printed);
+      lines_starting_one += item && printed.rfind((*item)["number"], 0) == 0;
+    }
+    if (items <= lines_starting_one) return;
+    context_.warn("items-run-together",
+                  "measure.initiatives: the cell holds " + std::to_string(items) + " item(s) but only " +
+                      std::to_string(lines_starting_one) +
+                      " line(s) start one: cells run together (a ruling line missing?), the names may be cut wrong",
+                  at_of(spot.page, spot.box), rule.line);
+  }
+
   bool fill_items(const FieldRule& rule, const std::vector<Spot>& found, RuleTrace* trace) {
     std::string text;
     for (const Spot& spot : found) {
       text += spot.text;
       context_.read(spot, "measure.initiatives", rule.line);
       look(trace, spot.page, spot.box, spot.text, true, "joined into the text the items regex sees");
+      warn_items_run_together(rule, spot);
     }
     auto& initiatives = context_.sheet().measure.initiatives;
     std::size_t pos = 0;
