@@ -7,7 +7,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
-#include <regex>
+#include <string_view>
 
 #include "commands.h"
 #include "inputs.h"
@@ -28,6 +28,15 @@ struct CheckOptions {
   RunOptions run;
 };
 
+// Whether `rest` is "-<number>.expected.json" or "-sheet<number>.expected.json".
+bool is_sheet_suffix(std::string_view rest) {
+  constexpr std::string_view kTail = ".expected.json";
+  if (rest.size() < kTail.size() + 2 || rest[0] != '-' || !rest.ends_with(kTail)) return false;
+  std::string_view number = rest.substr(1, rest.size() - 1 - kTail.size());
+  if (number.starts_with("sheet")) number.remove_prefix(5);
+  return !number.empty() && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // The expected files of a PDF: NAME.expected.json for a PDF of one sheet, NAME-<measure
 // number>.expected.json for each sheet of a PDF that holds several.
 std::vector<fs::path> expected_files(const fs::path& pdf) {
@@ -39,9 +48,8 @@ std::vector<fs::path> expected_files(const fs::path& pdf) {
   for (const auto& entry : fs::directory_iterator(pdf.parent_path().empty() ? "." : pdf.parent_path(), error)) {
     // NAME-35.expected.json or NAME-sheet2.expected.json, not NAME-rotated.expected.json (the
     // expected file of another PDF, NAME-rotated.pdf).
-    static const std::regex sheet_file(R"(-(\d+|sheet\d+)\.expected\.json)");
     const std::string name = entry.path().filename().string();
-    if (name.rfind(stem, 0) == 0 && std::regex_match(name.substr(stem.size()), sheet_file))
+    if (name.rfind(stem, 0) == 0 && is_sheet_suffix(std::string_view(name).substr(stem.size())))
       out.push_back(pdf.parent_path() / entry.path().filename());  // named as expected_names names it
   }
   std::sort(out.begin(), out.end());

@@ -199,6 +199,9 @@ InterruptHold::InterruptHold() {
   sigemptyset(&note.sa_mask);
   sigaction(SIGINT, &note, &previous_int_);
   sigaction(SIGTERM, &note, &previous_term_);
+  // A signal the caller ignores (SIGINT for a job started in the background) stays ignored.
+  if (previous_int_.sa_handler == SIG_IGN) sigaction(SIGINT, &previous_int_, nullptr);
+  if (previous_term_.sa_handler == SIG_IGN) sigaction(SIGTERM, &previous_term_, nullptr);
   sigset_t held;
   sigemptyset(&held);
   sigaddset(&held, SIGINT);

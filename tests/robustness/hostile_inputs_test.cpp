@@ -367,6 +367,15 @@ TEST(HostilePaths, SymlinkLoopsBrokenLinksAndPipes) {
   EXPECT_NE(r.err.find(" 3 failed"), std::string::npos) << r.err;
   EXPECT_EQ(without_source(out / "good.json"), alone("taito-12.pdf"));
   EXPECT_EQ(without_source(out / "folder.pdf" / "inside.json"), alone("taito-41.pdf"));
+  // Named one by one, they get the same causes: the pipe is never opened (it would block a
+  // worker until its time limit), the loop is no "no such file".
+  const SheetxRun named = run_sheetx("extract " + quoted(in / "pipe.pdf") + " " + quoted(in / "self.pdf") + " " +
+                                         quoted(in / "gone.pdf") + " --format jsonl --timeout 30",
+                                     dir);
+  EXPECT_EQ(named.status, 1);
+  EXPECT_EQ(named.line_for(in / "pipe.pdf"), "not a file (a named pipe)") << named.err;
+  EXPECT_EQ(named.line_for(in / "self.pdf"), "Too many levels of symbolic links") << named.err;
+  EXPECT_EQ(named.line_for(in / "gone.pdf"), "a symlink to nothing") << named.err;
 }
 
 // Root reads files whatever their mode: as root (CI), sheetx runs as nobody for this test.
