@@ -5,12 +5,15 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "printable.h"
 #include "run_options.h"
+#include "worker_pool.h"
 #include "sheetx/extractor.h"
 #include "sheetx/rules.h"
 
@@ -25,6 +28,8 @@ struct ExplainOptions {
   std::string field;  // only the rules that fill this field (or a field under it)
   int page = 0;       // only the looks on this page; 0: all
   std::string format = "text";
+  Limits limits;
+  int max_pages = 2000;
 };
 
 bool fills(const rules::RuleTrace& rule, const std::string& field) {
@@ -136,24 +141,56 @@ void print_json(const std::string& path, const rules::Reading& reading, const Ex
   std::cout << ordered_json{{"path", path}, {"sheets", sheets}}.dump(1) << "\n";
 }
 
-int run_explain(const ExplainOptions& options) {
-  std::vector<rules::Ruleset> rulesets;
+// In the worker: the trace, formatted, then escaped (printable) as it goes to stdout: its text is
+// the PDF's.
+nlohmann::ordered_json print_explanation(const std::string& path, const rules::Reader& reader,
+                                         const ExplainOptions& options) {
+  extractor::Settings settings;
+  settings.max_pages = options.max_pages;
+  rules::Reading reading;
   try {
-    rulesets = load_rulesets(options.rule_files);
+    reading = reader.explain(extractor::extract_file(path, settings));
+  } catch (const extractor::ExtractError& e) {
+    throw std::runtime_error(e.cause());  // the caller names the file
+  } catch (const rules::NoRuleMatches& e) {
+    throw PrintableError("not a review sheet (title seen \"" + printable(e.title()) + "\")");
+  }
+  std::ostringstream out;
+  std::streambuf* const stdout_buffer = std::cout.rdbuf(out.rdbuf());
+  if (options.format == "json") print_json(path, reading, options);
+  else print_text(path, reading, options);
+  std::cout.rdbuf(stdout_buffer);
+  if (options.format == "json") {
+    std::cout << printable(out.str(), Escaping::kJson);
+  } else {
+    std::istringstream lines(out.str());
+    for (std::string line; std::getline(lines, line);) std::cout << printable(line) << "\n";
+  }
+  std::cout.flush();
+  return nullptr;
+}
+
+int run_explain(const ExplainOptions& options) {
+  std::optional<rules::Reader> reader;  // built before the worker forks
+  try {
+    reader.emplace(load_rulesets(options.rule_files));
   } catch (const rules::RuleFileError& e) {
-    std::cerr << "sheetx: " << e.what() << "\n";
+    std::cerr << "sheetx: " << printable(e.what()) << "\n";
     return kUsage;
   }
+  const InterruptHold hold;
   try {
-    const auto reading = rules::Reader(std::move(rulesets)).explain(extractor::extract_file(options.path));
-    if (options.format == "json") print_json(options.path, reading, options);
-    else print_text(options.path, reading, options);
-  } catch (const extractor::ExtractError& e) {
-    std::cerr << "sheetx: " << printable(options.path) << ": " << printable(e.cause()) << "\n";
-    return kFailed;
-  } catch (const rules::NoRuleMatches& e) {
-    std::cerr << "sheetx: " << printable(options.path) << ": not a review sheet (title seen \"" << printable(e.title())
-              << "\")\n";
+    const Job job = [&](const std::string& path) { return print_explanation(path, *reader, options); };
+    const JobResult result = run_one_isolated(options.path, options.limits, job);
+    if (!result.ok) {
+      print_about(options.path, result.error);
+      return kFailed;
+    }
+  } catch (const Interrupted& e) {
+    std::cerr << "sheetx: " << e.what() << "\n";
+    return kInterrupted;
+  } catch (const std::exception& e) {
+    print_about(options.path, printable(e.what()));
     return kFailed;
   }
   return kOk;
@@ -178,6 +215,7 @@ void add_explain_command(CLI::App& app) {
   command->add_option("--page", options->page, "Only what the rules looked at on this page")->check(CLI::PositiveNumber);
   command->add_option("-f,--format", options->format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
+  add_limit_options(*command, options->limits, options->max_pages);
   command->callback([options] { set_exit_code(run_explain(*options)); });
 }
 

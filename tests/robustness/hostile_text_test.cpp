@@ -108,6 +108,25 @@ TEST_F(EveryCommand, InspectAndValue) {
   EXPECT_NE(value.out, "");
 }
 
+// explain prints the text each rule saw: a rule file that recognises the hostile page makes it
+// show the hostile cell, and without one the hostile title is the reason; text and JSON alike.
+TEST_F(EveryCommand, ExplainShowsWhatTheRulesSawEscaped) {
+  std::string rules = read_file(kSamples.parent_path() / "rules" / "taito-kensho.yaml");
+  const std::string title = "  title: '(?P<period>(?:令和|平成)\\S+?年度)長期総合計画検証シート'";
+  ASSERT_NE(rules.find(title), std::string::npos);
+  rules.replace(rules.find(title), title.size(), "  title: 'Review'");
+  write(dir / "hostile.yaml", rules);
+  for (const char* format : {"text", "json"}) {
+    const SheetxRun seen = clean_run("explain " + quoted(pdf) + " --rules " + quoted(dir / "hostile.yaml") +
+                                     " --format " + format);
+    EXPECT_EQ(seen.status, 0) << seen.err;
+    EXPECT_NE(seen.out.find("cell"), std::string::npos) << seen.out;
+    const SheetxRun no_sheet = clean_run("explain " + quoted(pdf) + " --format " + format);
+    EXPECT_EQ(no_sheet.status, 1) << no_sheet.err;
+    EXPECT_NE(no_sheet.err.find("not a review sheet (title seen \"\\u{1b}]0;pwned"), std::string::npos) << no_sheet.err;
+  }
+}
+
 // check prints the expected and found values of a field: an expected file that holds the
 // hostile text in a field shows it escaped, on a terminal or not.
 TEST_F(EveryCommand, CheckDiffsAndFailures) {
