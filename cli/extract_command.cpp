@@ -78,7 +78,7 @@ int run_extract(const ExtractOptions& options) {
   for (const auto& [path, cause] : inputs.problems) print_about(path, printable(cause));
   if (inputs.files.empty()) {  // before anything is written: an empty run must not empty a portal folder
     std::cerr << "sheetx: no PDF found in " << printable(named_inputs(options.paths)) << "\n";
-    return kUsage;
+    return inputs.problems.empty() ? kUsage : kFailed;  // nothing there, or only paths that failed (named above)
   }
   records::CsvSettings csv = options.csv;
   if (options.excel) csv = {true, true};
