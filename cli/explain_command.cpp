@@ -147,6 +147,8 @@ nlohmann::ordered_json print_explanation(const std::string& path, const rules::R
                                          const ExplainOptions& options) {
   extractor::Settings settings;
   settings.max_pages = options.max_pages;
+  for (const auto& ruleset : reader.rulesets())
+    for (const std::string& setting : ruleset.extractor_settings()) extractor::set_setting(settings, setting);
   rules::Reading reading;
   try {
     reading = reader.explain(extractor::extract_file(path, settings));

@@ -60,6 +60,9 @@ std::optional<SheetJobOptions> load_job_options(const RunOptions& options) {
     // What every file needs, set up once here rather than in each worker: the rules and their
     // normalizers, the extractor's settings, Poppler's global state, OpenSSL's digests.
     SheetJobOptions job{rules::Reader(load_rulesets(options.rule_files)), options.max_pages, {}};
+    // The rule files' settings first, then the command line's, which win.
+    for (const auto& ruleset : job.reader.rulesets())
+      for (const std::string& setting : ruleset.extractor_settings()) extractor::set_setting(job.extractor, setting);
     for (const std::string& setting : options.settings) extractor::set_setting(job.extractor, setting);
     extractor::prepare_poppler();
     sha256_hex("");

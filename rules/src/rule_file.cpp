@@ -270,7 +270,7 @@ class Loader {
   }
 
   RuleFile file(const YAML::Node& root) const {
-    only_keys(root, {"id", "version", "municipality", "counters", "text", "sheet", "measure",
+    only_keys(root, {"id", "version", "municipality", "counters", "extractor", "text", "sheet", "measure",
                      "indicators", "projects"},
               "the rule file");
     RuleFile rf;
@@ -286,6 +286,19 @@ class Loader {
     if (const YAML::Node counters = root["counters"]) {
       if (!counters.IsSequence()) fail(counters, "'counters' must be a list");
       for (const auto& c : counters) rf.counters.push_back(c.as<std::string>());
+    }
+    if (const YAML::Node settings = root["extractor"]) {
+      if (!settings.IsMap()) fail(settings, "'extractor' must be a map of setting: value (extractor/README.md)");
+      extractor::Settings check;  // a setting the extractor does not know, or a bad value, fails here
+      for (const auto& kv : settings) {
+        const std::string assignment = kv.first.as<std::string>() + "=" + kv.second.as<std::string>();
+        try {
+          extractor::set_setting(check, assignment);
+        } catch (const std::invalid_argument& e) {
+          fail(kv.first, e.what());
+        }
+        rf.extractor_settings.push_back(assignment);
+      }
     }
     if (const YAML::Node text_node = root["text"]) {
       only_keys(text_node, {"paragraph", "bullet"}, "text");
@@ -368,6 +381,7 @@ Ruleset Ruleset::load(const std::string& path) {
 const std::string& Ruleset::id() const { return file_->id; }
 const std::string& Ruleset::version() const { return file_->version; }
 const std::string& Ruleset::path() const { return file_->path; }
+const std::vector<std::string>& Ruleset::extractor_settings() const { return file_->extractor_settings; }
 
 std::string default_rules_path() {
   // An installed sheetx (bin/sheetx) finds the rule file it was installed with; one run from its

@@ -89,6 +89,7 @@ struct RuleFile {
   std::string name;  // the file's name without its folder: FILE of FILE:LINE in records
   std::string municipality_code, municipality_name;
   std::vector<std::string> counters;
+  std::vector<std::string> extractor_settings;  // NAME=VALUE, from `extractor:`
   Regex paragraph, bullet;
   Regex title;  // group `period` gives the review period label
   std::vector<FieldRule> measure;

@@ -49,6 +49,23 @@ TEST(Extract, OneJsonFilePerSheetMirroringTheInput) {
   EXPECT_EQ(sheet["municipality"]["code"], "131067");
 }
 
+// A rule file's `extractor:` settings reach the extractor of every sheet it reads, and the
+// command line's --setting wins over them: ruling lines of 5000 pt or longer find no table.
+TEST(Extract, ARuleFileSetsTheExtractorAndTheCommandLineWins) {
+  const fs::path dir = scratch("rules-extractor");
+  std::string text = read_file(kRoot / "rules" / "taito-kensho.yaml");
+  const std::string counters = "counters: [事業者, 店舗]";
+  text.replace(text.find(counters), counters.size(), counters + "\nextractor:\n  min_rule_length: 5000");
+  std::ofstream(dir / "long-rules.yaml") << text;
+  const std::string command = kSheetx + " extract samples/taito-12.pdf --format jsonl --rules " + quoted(dir / "long-rules.yaml");
+  const auto no_tables = nlohmann::json::parse(run(command + " 2>/dev/null").out);
+  EXPECT_TRUE(no_tables["projects"].empty());
+  EXPECT_FALSE(no_tables["warnings"].empty());
+  const auto overridden = nlohmann::json::parse(run(command + " --setting min_rule_length=3 2>/dev/null").out);
+  EXPECT_EQ(overridden["projects"].size(), 1u);
+  EXPECT_TRUE(overridden["warnings"].empty()) << overridden["warnings"];
+}
+
 TEST(Extract, JsonLinesAreTheSameForAnyNumberOfJobs) {
   const auto one = run(kSheetx + " extract samples/*.pdf --format jsonl --jobs 1 2>/dev/null");
   const auto two = run(kSheetx + " extract samples/*.pdf --format jsonl --jobs 2 2>/dev/null");

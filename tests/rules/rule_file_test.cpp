@@ -162,4 +162,24 @@ TEST(RuleFile, IgnoreTakesRegexes) {
   EXPECT_THROW(Ruleset::parse(scalar, "ignore.yaml"), RuleFileError);
 }
 
+// `extractor:` says how a producer draws (extractor/README.md names the settings); a name the
+// extractor does not know, or a value that is not one, is refused at load with its line.
+TEST(RuleFile, ExtractorSettingsAreCheckedAtLoad) {
+  const std::string counters = "counters: [事業者, 店舗]";
+  std::string text = shipped_text();
+  text.replace(text.find(counters), counters.size(), counters + "\nextractor:\n  max_shading_inset: 3\n  annotations: true");
+  const auto rules = Ruleset::parse(text, "producer.yaml");
+  EXPECT_EQ(rules.extractor_settings(), (std::vector<std::string>{"max_shading_inset=3", "annotations=true"}));
+  EXPECT_TRUE(Ruleset::load(sheetx::rules::default_rules_path()).extractor_settings().empty());
+
+  const int line = line_of(counters) + 2;
+  const std::string unknown = error_after_replacing(counters, counters + "\nextractor:\n  shading: 3");
+  EXPECT_EQ(unknown.rfind("broken.yaml:" + std::to_string(line) + ": ", 0), 0u) << unknown;
+  EXPECT_NE(unknown.find("shading"), std::string::npos) << unknown;
+  const std::string bad = error_after_replacing(counters, counters + "\nextractor:\n  max_dash_gap: wide");
+  EXPECT_EQ(bad.rfind("broken.yaml:" + std::to_string(line) + ": ", 0), 0u) << bad;
+  EXPECT_NE(error_after_replacing(counters, counters + "\nextractor: [max_dash_gap]").find("'extractor' must be a map"),
+            std::string::npos);
+}
+
 }  // namespace

@@ -56,6 +56,9 @@ class Ruleset {
   const std::string& id() const;
   const std::string& version() const;
   const std::string& path() const;
+  // The extractor settings the file gives under `extractor:` ("NAME=VALUE", checked at load):
+  // how its producer's PDFs are drawn (how thin a shading fill is, how far apart dashes are).
+  const std::vector<std::string>& extractor_settings() const;
 
  private:
   friend const RuleFile& rule_file(const Ruleset& ruleset);
