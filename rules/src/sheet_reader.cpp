@@ -1112,8 +1112,9 @@ class ProjectReader {
             context_.warn("missing-field", where + "no " + (target ? "plan" : "baseline") + " cell in its row", row,
                           promise.plan_line);
           for (const auto& [year, line] : promise.years) {
+            const int fiscal_year = year;  // clang 14 cannot capture a structured binding
             const auto it = std::find_if(activity.years.begin(), activity.years.end(),
-                                         [&](const auto& y) { return y.fiscal_year == year; });
+                                         [&](const auto& y) { return y.fiscal_year == fiscal_year; });
             if (it == activity.years.end() || !(target ? it->target : it->actual))
               context_.warn("missing-field",
                             where + "no " + (target ? "target" : "actual") + " cell for fiscal " + std::to_string(year),
