@@ -180,22 +180,8 @@ int run_explain(const ExplainOptions& options) {
     std::cerr << "sheetx: " << printable(e.what()) << "\n";
     return kUsage;
   }
-  const InterruptHold hold;
-  try {
-    const Job job = [&](const std::string& path) { return print_explanation(path, *reader, options); };
-    const JobResult result = run_one_isolated(options.path, options.limits, job);
-    if (!result.ok) {
-      print_about(options.path, result.error);
-      return kFailed;
-    }
-  } catch (const Interrupted& e) {
-    std::cerr << "sheetx: " << e.what() << "\n";
-    return kInterrupted;
-  } catch (const std::exception& e) {
-    print_about(options.path, printable(e.what()));
-    return kFailed;
-  }
-  return kOk;
+  const Job job = [&](const std::string& path) { return print_explanation(path, *reader, options); };
+  return run_on_one_pdf(options.path, options.limits, job);
 }
 
 }  // namespace

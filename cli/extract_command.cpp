@@ -55,7 +55,8 @@ void claim_id(records::SheetIds& ids, nlohmann::ordered_json& sheet) {
 // The warnings of a sheet that doubt the reading (not the sheet's own inconsistencies).
 std::size_t misread_warnings(const nlohmann::ordered_json& sheet) {
   std::size_t n = 0;
-  for (const auto& warning : sheet["warnings"]) n += rules::is_misread(warning["code"].get<std::string>());
+  for (const auto& warning : records::member(sheet, "warnings"))
+    n += rules::is_misread(records::member(warning, "code").get<std::string>());
   return n;
 }
 

@@ -34,32 +34,19 @@ int run_inspect(const InspectOptions& options) {
   const std::string output = options.output.empty()
                                  ? std::filesystem::path(options.path).filename().replace_extension(".html").string()
                                  : options.output;
-  const InterruptHold hold;
-  try {
-    // The PDF is read and drawn in a worker; the report comes back whole and is written here,
-    // so that a worker ended by a limit leaves no temporary file behind.
-    const Job job = [&](const std::string& path) {
-      try {
-        return nlohmann::ordered_json{{"html", inspect::report_html(path, report)}};
-      } catch (const extractor::ExtractError& e) {
-        throw std::runtime_error(e.cause());
-      }
-    };
-    const JobResult result = run_one_isolated(options.path, options.limits, job);
-    if (!result.ok) {
-      print_about(options.path, result.error);
-      return kFailed;
+  // The PDF is read and drawn in a worker; the report comes back whole and is written here,
+  // so that a worker ended by a limit leaves no temporary file behind.
+  const Job job = [&](const std::string& path) {
+    try {
+      return nlohmann::ordered_json{{"html", inspect::report_html(path, report)}};
+    } catch (const extractor::ExtractError& e) {
+      throw std::runtime_error(e.cause());
     }
-    records::write_file_atomically(output, result.value["html"].get<std::string>());
-  } catch (const Interrupted& e) {
-    std::cerr << "sheetx: " << e.what() << "\n";
-    return kInterrupted;
-  } catch (const std::exception& e) {
-    print_about(options.path, printable(e.what()));
-    return kFailed;
-  }
-  std::cout << printable(output) << "\n";
-  return kOk;
+  };
+  return run_on_one_pdf(options.path, options.limits, job, [&](const nlohmann::ordered_json& read) {
+    records::write_file_atomically(output, read["html"].get<std::string>());
+    std::cout << printable(output) << "\n";
+  });
 }
 
 }  // namespace

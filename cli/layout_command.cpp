@@ -131,19 +131,8 @@ void add_layout_command(CLI::App& app) {
       set_exit_code(kUsage);
       return;
     }
-    const InterruptHold hold;
-    try {
-      const Job job = [&](const std::string& path) { return print_layout(path, *options); };
-      const JobResult result = run_one_isolated(options->path, options->limits, job);
-      if (!result.ok) print_about(options->path, result.error);
-      set_exit_code(result.ok ? kOk : kFailed);
-    } catch (const Interrupted& e) {
-      std::cerr << "sheetx: " << e.what() << '\n';
-      set_exit_code(kInterrupted);
-    } catch (const std::exception& e) {
-      print_about(options->path, printable(e.what()));
-      set_exit_code(kFailed);
-    }
+    const Job job = [&](const std::string& path) { return print_layout(path, *options); };
+    set_exit_code(run_on_one_pdf(options->path, options->limits, job));
   });
 }
 

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <thread>
 
+#include "commands.h"
 #include "printable.h"
 #include "sheetx/extractor.h"
 
@@ -42,10 +43,25 @@ void print_about(const std::string& path, const std::string& message) {
   std::cerr << "sheetx: " << printable(path) << ": " << message << "\n";
 }
 
-JobResult run_one_isolated(const std::string& path, const Limits& limits, const Job& job) {
-  JobResult result;
-  run_isolated({path}, limits, job, [&](std::size_t, JobResult r) { result = std::move(r); });
-  return result;
+int run_on_one_pdf(const std::string& path, const Limits& limits, const Job& job,
+                   const std::function<void(const nlohmann::ordered_json&)>& on_read) {
+  const InterruptHold hold;  // a signal from here on ends the command cleanly (exit 130)
+  try {
+    JobResult result;
+    run_isolated({path}, limits, job, [&](std::size_t, JobResult r) { result = std::move(r); });
+    if (!result.ok) {
+      print_about(path, result.error);
+      return kFailed;
+    }
+    if (on_read) on_read(result.value);
+    return kOk;
+  } catch (const Interrupted& e) {
+    std::cerr << "sheetx: " << e.what() << "\n";
+    return kInterrupted;
+  } catch (const std::exception& e) {
+    print_about(path, printable(e.what()));
+    return kFailed;
+  }
 }
 
 std::vector<rules::Ruleset> load_rulesets(const std::vector<std::string>& files) {

@@ -2,6 +2,7 @@
 // jobs and limits; the one line a command prints about a file.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,9 +30,12 @@ void add_limit_options(CLI::App& command, Limits& limits, int& max_pages);
 // printable already (a JobResult's error, or text passed through printable()).
 void print_about(const std::string& path, const std::string& message);
 
-// Runs job on one file in a worker under the limits (see run_isolated): the command's PDF read
-// apart from the command, so a hostile file costs only a clean line. Throws Interrupted.
-JobResult run_one_isolated(const std::string& path, const Limits& limits, const Job& job);
+// A command's one PDF: job runs on it in a worker under the limits (see run_isolated), so that a
+// hostile file costs only a clean line, then on_read (if any) takes the job's value here. Returns
+// the exit status: kOk; kFailed with `sheetx: PATH: CAUSE` on stderr (the job's or on_read's
+// failure); kInterrupted with `sheetx: interrupted …` after SIGINT or SIGTERM.
+int run_on_one_pdf(const std::string& path, const Limits& limits, const Job& job,
+                   const std::function<void(const nlohmann::ordered_json&)>& on_read = {});
 
 // --setting NAME=VALUE (repeatable): the extractor's Settings by name.
 void add_setting_option(CLI::App& command, std::vector<std::string>& settings);
