@@ -207,16 +207,18 @@ const Column* role_column(const std::vector<Column>& columns, const std::string&
 }
 
 std::vector<TableReader::Found> TableReader::find(const std::vector<const Page*>& pages,
-                                                  const normalizer::Normalizer& normalizer, const RE2* estimate) {
+                                                  const normalizer::Normalizer& normalizer, const RE2* estimate,
+                                                  const Accept& accept) {
   RuleTrace* trace = context_.trace(rule_.line);
   std::vector<Found> out;
   for (const Page* page : pages) {
     for (const auto& header : find_headers(*page, *rule_.header)) {
+      if (accept && !accept(*page, header)) continue;
       look(trace, page->number, header.cell->box, squeeze(join_wrapped(header.cell->lines)), true, "header matched");
       context_.table_on(page->number);
       auto columns = header_to_columns(*page, header, rule_, normalizer, estimate, context_);
       warn_header_years(*page, columns);
-      warn_same_year(*page, header, columns);
+      if (!years_may_repeat_) warn_same_year(*page, header, columns);
       for (const auto& cell : header.table->cells) {
         if (cell.row >= header.first_row && cell.row < header.end_row) {
           const Column* column = column_of(columns, cell.col);

@@ -3,6 +3,7 @@
 // from cells with their doubts as warnings, and the warnings of what the table's rules did not read.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -99,9 +100,16 @@ class TableReader {
     std::vector<Column> columns;
   };
 
+  // Columns of one role may name the same year (their header words give them other kinds): the
+  // caller warns of a fact given twice, not find().
+  void years_may_repeat() { years_may_repeat_ = true; }
+
+  // Which of the tables whose header matched the rule reads (all when empty).
+  using Accept = std::function<bool(const extractor::Page&, const Header&)>;
+
   // Every header of the table on the sheet's pages, with its columns.
   std::vector<Found> find(const std::vector<const extractor::Page*>& pages, const normalizer::Normalizer& normalizer,
-                          const RE2* estimate);
+                          const RE2* estimate, const Accept& accept = {});
 
   // Cells of the found tables with text that no rule read and the rule file does not ignore.
   void warn_unread(const std::vector<Found>& found);
@@ -125,6 +133,7 @@ class TableReader {
   std::string name_;
   SheetContext& context_;
   std::set<int> taken_;  // lines of the column rules that took a column
+  bool years_may_repeat_ = false;
 };
 
 }  // namespace sheetx::rules
