@@ -68,11 +68,14 @@ class FigureTableReader {
     if (!found.empty() && rows_read_ == 0)
       context_.warn("missing-field", "no row under the " + name() + " table's header",
                     at_of(found.front().page->number, found.front().header.cell->box), rule_.line);
-    if (rule_.overall && !overall_found_ && !found.empty())
-      context_.warn("rule-unmatched",
-                    "no item of the " + name() + " table matches overall " + regex_text(*rule_.overall) +
-                        ": the overall grade was not read",
-                    at_of(found.front().page->number, found.front().header.cell->box), rule_.overall_line);
+    if (rule_.overall && !found.empty()) {
+      const std::string why = "no item of the " + name() + " table matches overall " + regex_text(*rule_.overall);
+      conclude(context_.trace(rule_.overall_line), overall_found_,
+               overall_found_ ? "filled evaluation.grade and evaluation.label" : "matched nothing: " + why);
+      if (!overall_found_)
+        context_.warn("rule-unmatched", why + ": the overall grade was not read",
+                      at_of(found.front().page->number, found.front().header.cell->box), rule_.overall_line);
+    }
     table.warn_unread(found);
   }
 
@@ -160,19 +163,23 @@ class FigureTableReader {
   // The unit printed once for the table: in a header cell, else in its caption.
   std::optional<std::string> table_unit(const Page& page, const Header& header) {
     if (!rule_.unit) return std::nullopt;
-    RuleTrace* trace = context_.trace(rule_.line);
+    RuleTrace* trace = context_.trace(rule_.unit_line);
     for (const auto& cell : header.table->cells) {
       if (cell.row < header.first_row || cell.row >= header.end_row) continue;
       if (auto match = match_groups(*rule_.unit, join_wrapped(cell.lines))) {
         look(trace, page.number, cell.box, join_wrapped(cell.lines), true, "unit " + quoted((*match)["unit"]));
+        conclude(trace, true, "the table's unit " + quoted((*match)["unit"]));
         return (*match)["unit"];
       }
     }
-    if (auto match = match_groups(*rule_.unit, caption(page, *header.table))) return (*match)["unit"];
-    context_.warn("rule-unmatched",
-                  "no header cell or caption of the " + name() + " table matches unit " + regex_text(*rule_.unit) +
-                      ": its bare figures have no unit",
-                  at_of(page.number, header.cell->box), rule_.unit_line);
+    if (auto match = match_groups(*rule_.unit, caption(page, *header.table))) {
+      conclude(trace, true, "the table's unit " + quoted((*match)["unit"]) + ", from its caption");
+      return (*match)["unit"];
+    }
+    const std::string why = "no header cell or caption of the " + name() + " table matches unit " + regex_text(*rule_.unit);
+    conclude(trace, false, "matched nothing: " + why);
+    context_.warn("rule-unmatched", why + ": its bare figures have no unit", at_of(page.number, header.cell->box),
+                  rule_.unit_line);
     return std::nullopt;
   }
 
@@ -210,6 +217,9 @@ class FigureTableReader {
                         at_of(found.page->number, column_box(found.header, *both)), both->line);
       }
       warn_stamp(s, column.header, at_of(found.page->number, column.header_box), column.line);
+      look(context_.trace(column.line), found.page->number, column.header_box, squeeze(column.header), s.year.has_value(),
+           (s.year ? "fiscal " + std::to_string(*s.year) : "no fiscal year") + ", " +
+               (s.kind() ? s.kind()->kind : kind_from_rows ? "kind from the row" : "no kind"));
       if (!s.year)
         context_.warn("column-without-year",
                       "figure column 「" + squeeze(column.header) + "」 " + no_year_why(s) + ": its cells are not read", at,
@@ -483,11 +493,24 @@ void read_figure_tables(const std::vector<const Page*>& pages, const normalizer:
                         SheetContext& context) {
   for (const auto& rule : context.rules().tables) {
     if (context.explaining()) {
+      // In file order, as every trace of the sheet.
+      struct Traced {
+        int line;
+        std::string kind;
+        const RE2* regex;
+        std::vector<std::string> fields;
+      };
       const std::string into = into_name(rule.into);
-      context.start_trace(rule.line, into + " table", rule.header.get(), {"project." + into});
+      std::vector<Traced> traced = {{rule.line, into + " table", rule.header.get(), {"project." + into}}};
       for (const auto& column : rule.columns)
-        context.start_trace(column.line, into + " column " + column.role, column.header.get(),
-                            {"project." + into + "." + column.role});
+        traced.push_back({column.line, into + " column " + column.role, column.header.get(),
+                          {"project." + into + "." + column.role}});
+      if (rule.unit) traced.push_back({rule.unit_line, into + " unit", rule.unit.get(), {"project." + into + ".unit"}});
+      if (rule.overall)
+        traced.push_back({rule.overall_line, "evaluation overall", rule.overall.get(),
+                          {"project.evaluation.grade", "project.evaluation.label"}});
+      std::stable_sort(traced.begin(), traced.end(), [](const Traced& a, const Traced& b) { return a.line < b.line; });
+      for (auto& t : traced) context.start_trace(t.line, std::move(t.kind), t.regex, std::move(t.fields));
     }
     FigureTableReader(rule, normalizer, context).read(pages);
   }
