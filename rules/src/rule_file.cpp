@@ -14,7 +14,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "figure_tables.h"
 #include "page_text.h"
+#include "rule_loader.h"
 
 namespace sheetx::rules {
 namespace {
@@ -130,82 +132,10 @@ constexpr std::string_view kExtraPrefix = "extra.";
 
 bool is_extra(const std::string& name) { return name.size() > kExtraPrefix.size() && name.starts_with(kExtraPrefix); }
 
-template <std::size_t N>
-bool contains(const std::array<const char*, N>& names, const std::string& name) {
-  return std::any_of(names.begin(), names.end(), [&](const char* n) { return name == n; });
-}
-
-template <std::size_t N>
-std::string listed(const std::array<const char*, N>& names) {
-  std::string out;
-  for (const char* n : names) out += (out.empty() ? "" : ", ") + std::string(n);
-  return out;
-}
-
 // Reads one node kind after another, with the file name for messages.
-class Loader {
+class Loader : public RuleLoader {
  public:
-  explicit Loader(std::string path) : path_(std::move(path)) {}
-
-  [[noreturn]] void fail(const YAML::Node& at, const std::string& problem) const {
-    fail(at.Mark().line + 1, problem);
-  }
-  [[noreturn]] void fail(int line, const std::string& problem) const {
-    throw RuleFileError(path_ + ":" + std::to_string(line) + ": " + problem);
-  }
-
-  // Checks that a map holds only the keys named.
-  void only_keys(const YAML::Node& map, std::initializer_list<const char*> keys,
-                 const std::string& what) const {
-    if (!map.IsMap()) fail(map, what + " must be a map of keys");
-    for (const auto& kv : map) {
-      auto key = kv.first.as<std::string>();
-      if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return key == k; })) {
-        std::string allowed;
-        for (const char* k : keys) allowed += (allowed.empty() ? "" : ", ") + std::string(k);
-        fail(kv.first, "unknown key '" + key + "' in " + what + " (allowed: " + allowed + ")");
-      }
-    }
-  }
-
-  std::string text(const YAML::Node& map, const char* key, const std::string& what) const {
-    const YAML::Node node = map[key];
-    if (!node) fail(map, what + " needs '" + key + "'");
-    if (!node.IsScalar()) fail(node, "'" + std::string(key) + "' in " + what + " must be text");
-    return node.as<std::string>();
-  }
-
-  Regex regex(const YAML::Node& node, const char* key) const {
-    if (!node.IsScalar()) fail(node, std::string("'") + key + "' must be a regular expression");
-    RE2::Options options;
-    options.set_log_errors(false);
-    auto re = std::make_shared<const RE2>(node.as<std::string>(), options);
-    if (!re->ok()) fail(node, std::string("'") + key + "' is not a valid RE2 regex: " + re->error());
-    return re;
-  }
-
-  Regex optional_regex(const YAML::Node& map, const char* key) const {
-    const YAML::Node node = map[key];
-    return node ? regex(node, key) : nullptr;
-  }
-
-  Regex required_regex(const YAML::Node& map, const char* key, const std::string& what) const {
-    const YAML::Node node = map[key];
-    if (!node) fail(map, what + " needs '" + key + "'");
-    return regex(node, key);
-  }
-
-  void check_groups(const YAML::Node& node, const Regex& re,
-                    const std::set<std::string>& allowed) const {
-    for (const auto& [group, index] : re->NamedCapturingGroups()) {
-      (void)index;
-      if (!allowed.count(group)) {
-        std::string names;
-        for (const auto& a : allowed) names += (names.empty() ? "" : ", ") + a;
-        fail(node, "group '" + group + "' names no field here (fields: " + names + ")");
-      }
-    }
-  }
+  using RuleLoader::RuleLoader;
 
   // A field of the rule's section by name, or a load error naming the section's fields.
   const Field& field_named(const YAML::Node& at, Section section, const std::string& name) const {
@@ -377,47 +307,6 @@ class Loader {
     return out;
   }
 
-  template <std::size_t N>
-  void table(const YAML::Node& node, TableRule& rule, const std::array<const char*, N>& roles,
-             const std::string& what) const {
-    rule.line = node.Mark().line + 1;
-    rule.header = required_regex(node, "header", what);
-    const YAML::Node columns = node["columns"];
-    if (!columns || !columns.IsSequence() || columns.size() == 0)
-      fail(node, what + " needs 'columns', a list of {role, header}");
-    for (const auto& c : columns) {
-      only_keys(c, {"role", "header"}, "a column");
-      ColumnRule column{c.Mark().line + 1, text(c, "role", "a column"), required_regex(c, "header", "a column")};
-      if (!contains(roles, column.role))
-        fail(c, "unknown role '" + column.role + "' in " + what + " (roles: " + listed(roles) + ")");
-      rule.columns.push_back(std::move(column));
-    }
-    if (const YAML::Node precedence = node["precedence"]) {
-      const char* shape = "'precedence' must be a list of role lists, each the winner first: [[plan, year]]";
-      if (!precedence.IsSequence()) fail(precedence, shape);
-      for (const auto& list : precedence) {
-        if (!list.IsSequence() || list.size() < 2) fail(list, shape);
-        auto& winners = rule.precedence.emplace_back();
-        for (const auto& p : list) {
-          auto role = p.as<std::string>();
-          if (std::none_of(rule.columns.begin(), rule.columns.end(), [&](const auto& c) { return c.role == role; }))
-            fail(p, "'" + role + "' in 'precedence' is no role of a column of " + what);
-          winners.push_back(std::move(role));
-        }
-      }
-    }
-    if (const YAML::Node ignore = node["ignore"]) {
-      if (!ignore.IsSequence()) fail(ignore, "'ignore' must be a list of regexes (cells that are not data)");
-      for (const auto& i : ignore) rule.ignore.push_back(regex(i, "ignore"));
-    }
-  }
-
-  // A table whose rows no column starts would give nothing.
-  void require_role(const YAML::Node& node, const TableRule& rule, const char* role, const std::string& what) const {
-    if (std::none_of(rule.columns.begin(), rule.columns.end(), [&](const auto& c) { return c.role == role; }))
-      fail(node, what + " needs a column with role '" + role + "': its rows are found by it");
-  }
-
   // The indicators and projects tables of a measure sheet.
   void measure_tables(const YAML::Node& root, RuleFile& rf) const {
     const YAML::Node indicators = root["indicators"];
@@ -441,11 +330,11 @@ class Loader {
 
   RuleFile file(const YAML::Node& root) const {
     only_keys(root, {"id", "version", "kind", "municipality", "counters", "extractor", "text", "sheet", "period",
-                     "measure", "project", "indicators", "projects"},
+                     "measure", "project", "indicators", "projects", "tables"},
               "the rule file");
     RuleFile rf;
-    rf.path = path_;
-    rf.name = std::filesystem::path(path_).filename().string();
+    rf.path = path();
+    rf.name = std::filesystem::path(path()).filename().string();
     rf.id = text(root, "id", "the rule file");
     rf.version = text(root, "version", "the rule file");
     const YAML::Node municipality = root["municipality"];
@@ -512,11 +401,10 @@ class Loader {
       if (!root["measure"]) fail(root, "the rule file needs 'measure', a list of field rules");
       measure_tables(root, rf);
     }
+    rf.tables = load_figure_tables(root["tables"], *this);
     return rf;
   }
 
- private:
-  std::string path_;
 };
 
 }  // namespace

@@ -12,11 +12,11 @@
 
 #include <re2/re2.h>
 
+#include "figure_table_rule.h"
 #include "sheetx/rules.h"
+#include "table_rule.h"
 
 namespace sheetx::rules {
-
-using Regex = std::shared_ptr<const RE2>;
 
 // The fields rules fill, each named once: how a rule's text goes into the record, and whether it
 // did. Rule files name them (`pattern` groups, `into`, `sections`); the reader fills them. Three
@@ -91,23 +91,6 @@ struct FieldRule {
   std::vector<std::string> fills;  // the fields this rule promises, in the order it names them
 };
 
-struct ColumnRule {
-  int line = 0;
-  std::string role;
-  Regex header;
-};
-
-struct TableRule {
-  int line = 0;
-  Regex header;  // a header cell of the table (white space removed)
-  std::vector<ColumnRule> columns;
-  // Roles that may share a header, first the one that wins: a header whose roles all stand in one
-  // of these lists takes that list's first without a warning; otherwise the first column rule
-  // that matched wins, with a warning.
-  std::vector<std::vector<std::string>> precedence;
-  std::vector<Regex> ignore;  // cells of the table that are not data (white space removed)
-};
-
 struct ProjectTableRule : TableRule {
   Regex project;     // number, name, reposted groups over the project cells' text
   Regex target_row;  // the 目標 row label
@@ -133,6 +116,7 @@ struct RuleFile {
   // Kind measure only (a project sheet's figure tables are `tables`): line 0 when absent.
   TableRule indicators;
   ProjectTableRule projects;
+  std::vector<FigureTableRule> tables;  // a project sheet's figure tables
 
   // "FILE:LINE" of a rule, as records and explanations name it.
   std::string where(int line) const { return name + ":" + std::to_string(line); }
