@@ -4,6 +4,8 @@
 // naming the rule (FILE:LINE) that missed or misread; when explaining, every look is noted too.
 #include <algorithm>
 #include <cmath>
+#include <deque>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -31,51 +33,126 @@ using extractor::Table;
 struct SheetPages {
   std::size_t ruleset = 0;  // index in the reader's rule files
   std::string period;
+  std::string key;          // the rule file's sheet key as printed on its first page
+  bool key_missing = false; // the rule file has a key and the first page does not print it
   std::vector<const Page*> pages;
 };
 
-// Document pages -> sheets: a page whose title some rule file matches starts one.
-std::vector<SheetPages> pages_to_sheets(const extractor::Document& document,
-                                        const std::vector<Ruleset>& rulesets) {
+// A document's sheets, and the pieces of the pages that several sheets share (the sheets' pages
+// point into them).
+struct Sheets {
+  std::deque<Page> pieces;
   std::vector<SheetPages> sheets;
+};
+
+// A title on a page: each free text block, then a cell, then the page's free text run together (a
+// title split over two blocks), so that other text on the page never becomes part of the title.
+std::optional<GroupMatch> find_title(const RE2& title, const std::vector<Spot>& spots) {
+  std::string page_text;
+  for (const auto& spot : spots)
+    if (!spot.table) {
+      if (auto found = match_groups(title, spot.squeezed)) return found;
+      page_text += spot.squeezed;
+    }
+  for (const auto& spot : spots)
+    if (spot.table)
+      if (auto found = match_groups(title, spot.squeezed)) return found;
+  return match_groups(title, page_text);
+}
+
+// The tops of the titles printed on a page, each the start of a sheet, top to bottom.
+std::vector<double> title_tops(const RE2& title, const std::vector<Spot>& spots) {
+  std::vector<double> tops;
+  for (const auto& spot : spots)
+    if (RE2::PartialMatch(spot.squeezed, title)) tops.push_back(spot.box.y0);
+  std::sort(tops.begin(), tops.end());
+  // One title drawn as two overlapping spots (a block and a cell) is one title.
+  tops.erase(std::unique(tops.begin(), tops.end(), [](double a, double b) { return b - a < 1.0; }), tops.end());
+  return tops;
+}
+
+// The part of a page from `top` down to `bottom`: whatever has its middle there.
+Page cut_page(const Page& page, double top, double bottom) {
+  const auto inside = [&](const Box& box) { return box.cy() >= top && box.cy() < bottom; };
+  Page piece;
+  piece.number = page.number;
+  piece.width = page.width;
+  piece.height = page.height;
+  piece.rotation = page.rotation;
+  std::copy_if(page.words.begin(), page.words.end(), std::back_inserter(piece.words),
+               [&](const auto& word) { return inside(word.box); });
+  std::copy_if(page.rules.begin(), page.rules.end(), std::back_inserter(piece.rules),
+               [&](const auto& rule) { return inside({rule.x0, rule.y0, rule.x1, rule.y1}); });
+  std::copy_if(page.tables.begin(), page.tables.end(), std::back_inserter(piece.tables),
+               [&](const auto& table) { return inside(table.box); });
+  std::copy_if(page.blocks.begin(), page.blocks.end(), std::back_inserter(piece.blocks),
+               [&](const auto& block) { return inside(block.box); });
+  std::copy_if(page.marks.begin(), page.marks.end(), std::back_inserter(piece.marks), inside);
+  std::copy_if(page.annotations.begin(), page.annotations.end(), std::back_inserter(piece.annotations),
+               [&](const auto& annotation) { return inside(annotation.box); });
+  return piece;
+}
+
+// The sheet key printed on a page (free text first, then cells), or "".
+std::string find_key(const RE2& key, const std::vector<Spot>& spots) {
+  for (const bool in_table : {false, true})
+    for (const auto& spot : spots)
+      if (!!spot.table == in_table)
+        if (auto found = match_groups(key, spot.squeezed)) return (*found)["key"];
+  return {};
+}
+
+// Document pages -> sheets: a page whose title some rule file matches starts one, unless its key
+// is the key of the sheet before (a sheet continued over pages, its title repeated); with
+// several_per_page, each title on a page starts one and the page is cut between them.
+Sheets pages_to_sheets(const extractor::Document& document, const std::vector<Ruleset>& rulesets) {
+  Sheets out;
+  auto& sheets = out.sheets;
   std::string first_title;
   for (const auto& page : document.pages) {
     const auto spots = page_spots(page);
-    std::string page_text;
-    for (const auto& spot : spots) {
-      if (!spot.table) page_text += spot.squeezed;
-    }
-    if (first_title.empty() && !page_text.empty()) first_title = utf8_prefix(page_text, 40);
+    if (first_title.empty())
+      for (const auto& spot : spots)
+        if (!spot.table) first_title += spot.squeezed;
+    if (!first_title.empty()) first_title = utf8_prefix(first_title, 40);
     std::optional<std::size_t> match;
-    std::string period;
-    for (std::size_t r = 0; r < rulesets.size(); ++r) {
-      const RE2& title = *rule_file(rulesets[r]).title;
-      // Each free text block, then a cell, then the page's free text run together (a title
-      // split over two blocks): so that other text on the page never becomes part of the title.
-      std::optional<GroupMatch> found;
-      for (const auto& spot : spots) {
-        if (!found && !spot.table) found = match_groups(title, spot.squeezed);
-      }
-      for (const auto& spot : spots) {
-        if (!found && spot.table) found = match_groups(title, spot.squeezed);
-      }
-      if (!found) found = match_groups(title, page_text);
-      if (found) {
-        match = r;
-        period = (*found)["period"];
-        break;
+    for (std::size_t r = 0; r < rulesets.size() && !match; ++r)
+      if (find_title(*rule_file(rulesets[r]).title, spots)) match = r;
+    if (!match) {
+      if (!sheets.empty()) sheets.back().pages.push_back(&page);
+      continue;
+    }
+    const RuleFile& rules = rule_file(rulesets[*match]);
+    std::vector<const Page*> parts = {&page};
+    if (rules.several_per_page) {
+      const auto tops = title_tops(*rules.title, spots);
+      if (tops.size() > 1) {
+        parts.clear();
+        for (std::size_t t = 0; t < tops.size(); ++t) {
+          out.pieces.push_back(cut_page(page, t == 0 ? 0.0 : tops[t], t + 1 < tops.size() ? tops[t + 1] : page.height + 1));
+          parts.push_back(&out.pieces.back());
+        }
       }
     }
-    if (match) {
-      sheets.push_back({*match, period, {&page}});
-    } else if (!sheets.empty()) {
-      sheets.back().pages.push_back(&page);
+    for (const Page* part : parts) {
+      const auto part_spots = parts.size() == 1 ? spots : page_spots(*part);
+      const auto title = find_title(*rules.title, part_spots);
+      SheetPages sheet{*match, title ? (*title)["period"] : "", "", false, {part}};
+      if (rules.key) {
+        sheet.key = find_key(*rules.key, part_spots);
+        sheet.key_missing = sheet.key.empty();
+        if (!sheet.key.empty() && !sheets.empty() && sheets.back().ruleset == *match && sheets.back().key == sheet.key) {
+          sheets.back().pages.push_back(part);
+          continue;
+        }
+      }
+      sheets.push_back(std::move(sheet));
     }
   }
   if (sheets.empty()) {
     throw NoRuleMatches(first_title.empty() ? std::string("(no text)") : first_title);
   }
-  return sheets;
+  return out;
 }
 
 bool right_of(const Box& anchor, const Box& box) {
@@ -103,20 +180,100 @@ std::optional<int> circled_number(const std::string& text) {
   return static_cast<int>(value);
 }
 
-// Fills the measure from the sheet's first page, rule by rule.
-class MeasureReader {
- public:
-  MeasureReader(SheetContext& context, std::vector<Spot> spots)
-      : context_(context), rules_(context.rules()), spots_(std::move(spots)) {}
+// The options printed in a cell, in print order, and whether each is marked chosen.
+struct Option {
+  std::string text;
+  bool chosen = false;
+  Box box;  // where it is printed (circled options only: the ring is matched against it)
+};
 
-  void read() {
-    for (const auto& rule : rules_.measure) apply(rule);
+// Ticked options: each option is the text after its mark (■法定　□任意), up to the next mark.
+std::vector<Option> ticked_options(const OptionsRule& rule, const std::string& text) {
+  std::vector<Option> options;
+  for (const auto& character : utf8_characters(text)) {
+    const bool ticked = RE2::FullMatch(character, *rule.ticked);
+    if (ticked || RE2::FullMatch(character, *rule.unticked)) options.push_back({"", ticked, {}});
+    else if (!options.empty()) options.back().text += character;
+  }
+  for (auto& option : options) option.text = trim(option.text);
+  return options;
+}
+
+// A circled word: a ring (a closed curved path the extractor lists as a mark) drawn round it.
+// Each option is located among the page's words in the spot (a word's width shared evenly among
+// its characters, as a run of full-width characters prints), and is chosen when a mark holds its
+// middle.
+std::vector<Option> circled_options(const OptionsRule& rule, const Spot& spot, const Page& page) {
+  std::vector<Option> options;
+  std::size_t pos = 0;
+  const std::string& text = spot.squeezed;
+  re2::StringPiece separator;
+  while (pos <= text.size() &&
+         rule.separator->Match(text, pos, text.size(), RE2::UNANCHORED, &separator, 1) && !separator.empty()) {
+    const auto at = static_cast<std::size_t>(separator.data() - text.data());
+    options.push_back({text.substr(pos, at - pos), false, {}});
+    pos = at + separator.size();
+  }
+  options.push_back({text.substr(pos), false, {}});
+  std::erase_if(options, [](const Option& o) { return o.text.empty(); });
+  // The spot's characters with their boxes, in reading order.
+  std::vector<std::pair<std::string, Box>> characters;
+  for (const auto& word : page.words) {
+    if (word.box.cx() < spot.box.x0 || word.box.cx() > spot.box.x1 || word.box.cy() < spot.box.y0 ||
+        word.box.cy() > spot.box.y1)
+      continue;
+    const auto chars = utf8_characters(squeeze(word.text));
+    const double width = word.box.width() / static_cast<double>(std::max<std::size_t>(chars.size(), 1));
+    for (std::size_t i = 0; i < chars.size(); ++i) {
+      const double x = word.box.x0 + width * static_cast<double>(i);
+      characters.push_back({chars[i], {x, word.box.y0, x + width, word.box.y1}});
+    }
+  }
+  std::size_t from = 0;
+  for (auto& option : options) {
+    const auto wanted = utf8_characters(option.text);
+    for (std::size_t start = from; start + wanted.size() <= characters.size(); ++start) {
+      if (!std::equal(wanted.begin(), wanted.end(), characters.begin() + static_cast<long>(start),
+                      [](const std::string& a, const auto& b) { return a == b.first; }))
+        continue;
+      Box box = characters[start].second;
+      for (std::size_t i = start; i < start + wanted.size(); ++i) {
+        const Box& c = characters[i].second;
+        box = {std::min(box.x0, c.x0), std::min(box.y0, c.y0), std::max(box.x1, c.x1), std::max(box.y1, c.y1)};
+      }
+      option.box = box;
+      option.chosen = std::any_of(page.marks.begin(), page.marks.end(), [&](const Box& mark) {
+        return mark.x0 <= box.cx() && box.cx() <= mark.x1 && mark.y0 <= box.cy() && box.cy() <= mark.y1;
+      });
+      from = start + wanted.size();
+      break;
+    }
+  }
+  return options;
+}
+
+// Fills fields from the sheet's first page, rule by rule: the measure's, a project sheet's
+// project's, the review period.
+class FieldReader {
+ public:
+  FieldReader(SheetContext& context, const Page& page, const normalizer::Normalizer& normalizer)
+      : context_(context), rules_(context.rules()), page_(page), spots_(page_spots(page)), normalizer_(normalizer) {}
+
+  void read(const std::vector<FieldRule>& rules) {
+    for (const auto& rule : rules) apply(rule);
     auto& m = context_.sheet().measure;
     std::sort(m.initiatives.begin(), m.initiatives.end(),
               [](const auto& a, const auto& b) { return a.number < b.number; });
   }
+  void read(const FieldRule& rule) { apply(rule); }
 
  private:
+  static std::string paths(const FieldRule& rule, const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& name : names) out += (out.empty() ? "" : ", ") + field_path(rule.section, name);
+    return out;
+  }
+
   const Spot* anchor(const FieldRule& rule, RuleTrace* trace) const {
     const RE2* re = rule.label ? rule.label.get() : rule.contains.get();
     for (const auto& spot : spots_) {
@@ -129,6 +286,33 @@ class MeasureReader {
       if (!spot.squeezed.empty()) look(trace, spot.page, spot.box, spot.squeezed, false, "regex did not match");
     }
     return nullptr;
+  }
+
+  // take: after: the first printed line (of a cell or free text) that the label starts with
+  // text after it; that text is the one candidate.
+  std::vector<Spot> after_label(const FieldRule& rule, RuleTrace* trace, const Spot*& at) const {
+    re2::StringPiece label;
+    for (const auto& spot : spots_) {
+      for (const auto& line : spot.lines) {
+        const std::string squeezed = squeeze(line);
+        if (!rule.label->Match(squeezed, 0, squeezed.size(), RE2::UNANCHORED, &label, 1)) continue;
+        at = &spot;
+        const std::string rest =
+            after_squeezed(line, static_cast<std::size_t>(label.data() - squeezed.data()) + label.size());
+        look(trace, spot.page, spot.box, squeezed, !rest.empty(),
+             rest.empty() ? "label matched, nothing after it on the line" : "label matched; after it " + quoted(rest));
+        if (rest.empty()) continue;
+        Spot value = spot;
+        value.lines = {rest};
+        value.text = rest;
+        value.squeezed = squeeze(rest);
+        return {value};
+      }
+    }
+    if (!at)
+      for (const auto& spot : spots_)
+        if (!spot.squeezed.empty()) look(trace, spot.page, spot.box, spot.squeezed, false, "no line of it matches");
+    return {};
   }
 
   // The cells (or, for take: lines, the printed lines) a rule's anchor points at.
@@ -162,45 +346,59 @@ class MeasureReader {
 
   void unmatched(const FieldRule& rule, RuleTrace* trace, const std::string& why, const Spot* at) {
     conclude(trace, false, "matched nothing: " + why);
-    context_.warn("rule-unmatched", "the rule filling " + joined(rule.fills, "measure.") + " matched nothing: " + why,
+    context_.warn("rule-unmatched", "the rule filling " + paths(rule, rule.fills) + " matched nothing: " + why,
                   at ? std::optional(at_of(at->page, at->box)) : std::nullopt, rule.line);
   }
 
   void apply(const FieldRule& rule) {
     RuleTrace* trace = context_.trace(rule.line);
     const Spot* at = nullptr;
-    if (rule.take != Take::kAny && rule.take != Take::kLines) {
-      at = anchor(rule, trace);
-      if (!at)
+    std::vector<Spot> found;
+    if (rule.take == Take::kAfter) {
+      found = after_label(rule, trace, at);
+      if (found.empty())
         return unmatched(rule, trace,
-                         "no cell's text matches " + std::string(rule.label ? "label " : "contains ") +
-                             regex_text(rule.label ? *rule.label : *rule.contains),
-                         nullptr);
+                         at ? "nothing follows label " + regex_text(*rule.label) + " on its line"
+                            : "no printed line matches label " + regex_text(*rule.label),
+                         at);
+    } else {
+      if (rule.take != Take::kAny && rule.take != Take::kLines) {
+        at = anchor(rule, trace);
+        if (!at)
+          return unmatched(rule, trace,
+                           "no cell's text matches " + std::string(rule.label ? "label " : "contains ") +
+                               regex_text(rule.label ? *rule.label : *rule.contains),
+                           nullptr);
+      }
+      found = candidates(rule, at);
+      if (found.empty())
+        return unmatched(rule, trace, at ? "no cell right of the label" : "no text on the page", at);
     }
-    const auto found = candidates(rule, at);
-    if (found.empty())
-      return unmatched(rule, trace, at ? "no cell right of the label" : "no text on the page", at);
+    why_.clear();
     bool filled = false;
     if (rule.items) filled = fill_items(rule, found, trace);
     else if (rule.pattern) filled = fill_pattern(rule, found, trace);
     else if (!rule.sections.empty()) filled = fill_sections(rule, found, trace);
+    else if (rule.options) filled = fill_options(rule, found, trace);
     else filled = fill_into(rule, found, trace);
     if (!filled) return unmatched(rule, trace, trace_reason(rule), at);
     std::vector<std::string> missing;
     for (const auto& name : rule.fills)
-      if (!measure_field(name)->filled(context_.sheet().measure)) missing.push_back(name);
-    conclude(trace, true, missing.empty() ? "filled " + joined(rule.fills, "measure.")
-                                          : "filled some; not " + joined(missing, "measure."));
+      if (!field_filled(context_.sheet(), *find_field(rule.section, name), name)) missing.push_back(name);
+    conclude(trace, true, missing.empty() ? "filled " + paths(rule, rule.fills) : "filled some; not " + paths(rule, missing));
     // What the rule did fill is in doubt too (two cells run together fill one field): the warning
     // names it and sits on the first cell the rule took.
     std::vector<std::string> taken;
     for (const auto& name : rule.fills)
       if (std::find(missing.begin(), missing.end(), name) == missing.end()) taken.push_back(name);
-    for (const auto& name : missing)
+    for (const auto& name : missing) {
+      if (why_.count(name) && why_[name].empty()) continue;  // already warned of
       context_.warn("missing-field",
-                    "measure." + name + " not found by its rule" +
-                        (taken.empty() ? "" : ", which filled " + joined(taken, "measure.") + " (cells run together?)"),
+                    field_path(rule.section, name) + " not found by its rule" +
+                        (why_.count(name) ? " (" + why_[name] + ")" : "") +
+                        (taken.empty() ? "" : ", which filled " + paths(rule, taken) + " (cells run together?)"),
                     at_of(found.front().page, found.front().box), rule.line);
+    }
   }
 
   static std::string trace_reason(const FieldRule& rule) {
@@ -209,15 +407,63 @@ class MeasureReader {
       return "no cell matches " + regex_text(*rule.pattern) + " with the " + rule.where + " found";
     if (rule.pattern) return "regex " + regex_text(*rule.pattern) + " matched no cell it looked at";
     if (!rule.sections.empty()) return "no line matches a section heading";
+    if (rule.options)
+      return rule.options->circled() ? "no cell holds options separated by " + regex_text(*rule.options->separator)
+                                     : "no cell holds an option marked " + regex_text(*rule.options->ticked) + " or " +
+                                           regex_text(*rule.options->unticked);
     return "no cell to fill from";
   }
 
   bool fill_into(const FieldRule& rule, const std::vector<Spot>& found, RuleTrace* trace) {
     for (std::size_t i = 0; i < rule.into.size() && i < found.size(); ++i) {
-      look(trace, found[i].page, found[i].box, found[i].text, true, "went into measure." + rule.into[i]);
+      look(trace, found[i].page, found[i].box, found[i].text, true, "went into " + field_path(rule.section, rule.into[i]));
       fill(rule, rule.into[i], found[i], found[i].lines);
     }
     return true;
+  }
+
+  // The first candidate that holds options; the chosen one fills the field. None chosen, or
+  // several, is said (choice-unclear) and fills no choice: a choice is never guessed.
+  bool fill_options(const FieldRule& rule, const std::vector<Spot>& found, RuleTrace* trace) {
+    const OptionsRule& options_rule = *rule.options;
+    for (const Spot& spot : found) {
+      auto options = options_rule.circled() ? circled_options(options_rule, spot, page_)
+                                            : ticked_options(options_rule, spot.text);
+      if (options.size() < (options_rule.circled() ? 2u : 1u)) {
+        look(trace, spot.page, spot.box, spot.text, false, "holds no options");
+        continue;
+      }
+      const char* mark = options_rule.circled() ? "circled" : "ticked";
+      std::vector<std::string> printed, chosen;
+      for (const auto& option : options) {
+        printed.push_back(option.text);
+        if (option.chosen) chosen.push_back(option.text);
+        look(trace, spot.page, option.box.width() > 0 ? option.box : spot.box, option.text, option.chosen,
+             option.chosen ? std::string(mark) : std::string("not ") + mark);
+      }
+      const std::string& name = rule.into.front();
+      const Field& field = *find_field(rule.section, name);
+      context_.read(spot, field_path(rule.section, name), rule.line);
+      if (chosen.size() != 1) {
+        std::string list;
+        for (const auto& option : printed) list += "「" + option + "」";
+        context_.warn("choice-unclear",
+                      field_path(rule.section, name) + ": " + (chosen.empty() ? "none" : std::to_string(chosen.size())) +
+                          " of the options " + list + " " + (chosen.size() == 1 ? "is " : "are ") + mark +
+                          ": no choice is taken",
+                      at_of(spot.page, spot.box), rule.line);
+        why_[name] = "";
+      }
+      const std::optional<std::string> choice =
+          chosen.size() == 1 ? std::optional(chosen.front()) : std::nullopt;
+      if (field.kind == Field::Kind::kDirection) {
+        set_field(context_.sheet(), field, name, records::Direction{choice, printed, ""});
+      } else if (choice) {
+        put(rule, name, field, *choice);
+      }
+      return true;
+    }
+    return false;
   }
 
   // Items are printed one to a cell, or one to a line of a cell, each line starting with its
@@ -294,7 +540,7 @@ class MeasureReader {
                                   [&](const auto& s) { return RE2::PartialMatch(squeezed, *s.second); });
       if (heading != rule.sections.end()) {
         field = &heading->first;
-        look(trace, spot.page, spot.box, squeezed, true, "heading of measure." + *field);
+        look(trace, spot.page, spot.box, squeezed, true, "heading of " + field_path(rule.section, *field));
       } else if (rule.section_end && RE2::PartialMatch(squeezed, *rule.section_end)) {
         field = nullptr;
         look(trace, spot.page, spot.box, squeezed, false, "ends a section (section_end)");
@@ -315,23 +561,52 @@ class MeasureReader {
   // Puts printed lines into a field: lists take one item per paragraph, text takes the
   // paragraphs joined with "\n", numbers and the grade are folded.
   void fill(const FieldRule& rule, const std::string& name, const Spot& from, const std::vector<std::string>& lines) {
-    context_.read(from, "measure." + name, rule.line);
-    const MeasureField& field = *measure_field(name);
-    auto& m = context_.sheet().measure;
-    if (field.kind == MeasureField::Kind::kList) {
-      field.set_list(m, paragraphs(lines, rules_.paragraph.get(), rules_.bullet.get()));
+    context_.read(from, field_path(rule.section, name), rule.line);
+    const Field& field = *find_field(rule.section, name);
+    if (field.kind == Field::Kind::kList) {
+      set_field(context_.sheet(), field, name, paragraphs(lines, rules_.paragraph.get(), rules_.bullet.get()));
       return;
     }
     std::string text;
     for (const auto& p : paragraphs(lines, rules_.paragraph.get(), nullptr)) text += (text.empty() ? "" : "\n") + p;
+    put(rule, name, field, text);
+  }
+
+  // Text into a field of any kind but a list: a year is read by the normalizer, a yes/no by the
+  // rule's `values`; what cannot be read leaves the field empty, with the reason for its warning.
+  void put(const FieldRule& rule, const std::string& name, const Field& field, const std::string& text) {
     filled_[name] = text;
-    field.set_text(m, text);
+    if (field.kind == Field::Kind::kYear) {
+      const auto year = normalizer_.fiscal_year(text);
+      if (!year) {
+        why_[name] = quoted(text) + " names no fiscal year";
+        return;
+      }
+      for (const auto& warning : year->warnings)
+        context_.warn("year-mismatch", field_path(rule.section, name) + " 「" + text + "」: " + warning, std::nullopt,
+                      rule.line);
+      set_field(context_.sheet(), field, name, year->year);
+    } else if (field.kind == Field::Kind::kBool) {
+      const std::string printed = squeeze(text);
+      const auto it = std::find_if(rule.values.begin(), rule.values.end(),
+                                   [&](const auto& v) { return squeeze(v.first) == printed; });
+      if (it == rule.values.end()) {
+        why_[name] = quoted(text) + " is none of the words its 'values' map";
+        return;
+      }
+      set_field(context_.sheet(), field, name, it->second);
+    } else {
+      set_field(context_.sheet(), field, name, text);
+    }
   }
 
   SheetContext& context_;
   const RuleFile& rules_;
+  const Page& page_;
   std::vector<Spot> spots_;
+  const normalizer::Normalizer& normalizer_;
   std::map<std::string, std::string> filled_;  // text fields as filled, for `where`
+  std::map<std::string, std::string> why_;     // field -> why the text found did not fill it ("": warned of)
 };
 
 // Indicator table rows -> indicators: a row whose name cell starts there is one indicator.
@@ -689,12 +964,16 @@ void warn_unread_pages(const std::vector<const Page*>& pages, SheetContext& cont
 // Every rule of the file in file order, as a trace entry to fill.
 void start_traces(SheetContext& context) {
   const RuleFile& rules = context.rules();
-  for (const auto& rule : rules.measure) {
+  const auto fields = [&](const FieldRule& rule, const char* kind) {
     const RE2* re = rule.label ? rule.label.get() : rule.contains ? rule.contains.get() : rule.pattern.get();
-    std::vector<std::string> fields;
-    for (const auto& f : rule.fills) fields.push_back("measure." + f);
-    context.start_trace(rule.line, "measure", re, fields);
-  }
+    std::vector<std::string> names;
+    for (const auto& f : rule.fills) names.push_back(field_path(rule.section, f));
+    context.start_trace(rule.line, kind, re, names);
+  };
+  if (rules.period) fields(*rules.period, "period");
+  for (const auto& rule : rules.measure) fields(rule, "measure");
+  for (const auto& rule : rules.project) fields(rule, "project");
+  if (rules.kind != records::SheetKind::measure) return;
   const auto table = [&](const TableRule& t, const char* name, auto role_fields) {
     context.start_trace(t.line, std::string(name) + " table", t.header.get(), {name});
     for (const auto& column : t.columns)
@@ -717,34 +996,51 @@ void start_traces(SheetContext& context) {
 records::Sheet read_sheet(const SheetPages& pages, const RuleFile& rules, const normalizer::Normalizer& normalizer,
                           SheetTrace* trace, std::vector<CellUse>* uses) {
   records::Sheet sheet;
+  sheet.kind = rules.kind;
+  if (rules.kind == records::SheetKind::project) sheet.projects.emplace_back();  // the one the rules fill
   sheet.ruleset_id = rules.id;
   sheet.ruleset_version = rules.version;
   sheet.municipality_code = rules.municipality_code;
   sheet.municipality_name = rules.municipality_name;
   sheet.source.first_page = pages.pages.front()->number;
   sheet.source.last_page = pages.pages.back()->number;
-  sheet.source.pages = static_cast<int>(pages.pages.size());
+  // A page shared with other sheets counts once.
+  sheet.source.pages = sheet.source.last_page - sheet.source.first_page + 1;
   sheet.review_period.label = pages.period;
   SheetContext context(rules, sheet, trace, uses);
-  if (auto period = normalizer.period(pages.period)) {
-    sheet.review_period.from_fiscal_year = period->from_fiscal_year;
-    sheet.review_period.to_fiscal_year = period->to_fiscal_year;
-    for (const auto& warning : period->warnings)
-      context.warn("year-mismatch", "review period 「" + pages.period + "」: " + warning, std::nullopt, 0);
-  } else {
-    context.warn("missing-field", "review period 「" + pages.period + "」 names no fiscal years", std::nullopt, 0);
-  }
   if (trace) {
     trace->first_page = sheet.source.first_page;
     trace->last_page = sheet.source.last_page;
     trace->rule_file = rules.path;
     start_traces(context);
   }
-  MeasureReader(context, page_spots(*pages.pages.front())).read();
-  read_indicators(pages.pages, normalizer, context);
-  ProjectReader(normalizer, context).read(pages.pages);
+  if (pages.key_missing)
+    context.warn("missing-field",
+                 "the sheet key " + regex_text(*rules.key) + " is not printed on the sheet's first page: the page starts "
+                 "a sheet of its own, not joined to a sheet it may continue",
+                 at_of(pages.pages.front()->number, {0, 0, pages.pages.front()->width, pages.pages.front()->height}),
+                 rules.key_line);
+  FieldReader fields(context, *pages.pages.front(), normalizer);
+  if (rules.period) fields.read(*rules.period);
+  const std::string& label = sheet.review_period.label;
+  if (auto period = normalizer.period(label)) {
+    sheet.review_period.from_fiscal_year = period->from_fiscal_year;
+    sheet.review_period.to_fiscal_year = period->to_fiscal_year;
+    for (const auto& warning : period->warnings)
+      context.warn("year-mismatch", "review period 「" + label + "」: " + warning, std::nullopt,
+                   rules.period ? rules.period->line : 0);
+  } else {
+    context.warn("missing-field", "review period 「" + label + "」 names no fiscal years", std::nullopt,
+                 rules.period ? rules.period->line : 0);
+  }
+  fields.read(rules.measure);
+  fields.read(rules.project);
   read_figure_tables(pages.pages, normalizer, context);
-  warn_unread_pages(pages.pages, context);
+  if (rules.kind == records::SheetKind::measure) {
+    read_indicators(pages.pages, normalizer, context);
+    ProjectReader(normalizer, context).read(pages.pages);
+    warn_unread_pages(pages.pages, context);
+  }
   for (auto& warning : check_sheet(sheet)) sheet.warnings.push_back(std::move(warning));
   std::stable_sort(sheet.warnings.begin(), sheet.warnings.end(), records::warning_order);
   return sheet;
@@ -766,7 +1062,8 @@ Reader& Reader::operator=(Reader&&) noexcept = default;
 
 std::vector<records::Sheet> Reader::read(const extractor::Document& document) const {
   std::vector<records::Sheet> sheets;
-  for (const auto& pages : pages_to_sheets(document, rulesets_)) {
+  const auto split = pages_to_sheets(document, rulesets_);
+  for (const auto& pages : split.sheets) {
     sheets.push_back(read_sheet(pages, rule_file(rulesets_[pages.ruleset]), normalizers_->each[pages.ruleset],
                                 nullptr, nullptr));
   }
@@ -775,7 +1072,8 @@ std::vector<records::Sheet> Reader::read(const extractor::Document& document) co
 
 Reading Reader::explain(const extractor::Document& document) const {
   Reading reading;
-  for (const auto& pages : pages_to_sheets(document, rulesets_)) {
+  const auto split = pages_to_sheets(document, rulesets_);
+  for (const auto& pages : split.sheets) {
     SheetTrace trace;
     reading.sheets.push_back(read_sheet(pages, rule_file(rulesets_[pages.ruleset]), normalizers_->each[pages.ruleset],
                                         &trace, &reading.uses));
