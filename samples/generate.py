@@ -843,12 +843,14 @@ def without_places(obj):
 
 def make_sheets(descriptions, pdf_path, declared_only=True):
     """Draws the sheets (name, description) back to back into one PDF; returns their expected
-    records, each text fact's place under `_at`, source.sha256 filled."""
+    records, each text fact's place under `_at`, source.sha256 filled. A sheet whose layout says
+    `same_page: true` draws its first page onto the previous sheet's last one (several sheets on
+    one page; its `layout.top` keeps it clear of the one above)."""
     cv = canvas.Canvas(str(pdf_path), invariant=1, pageCompression=1)
     cv.setTitle(descriptions[0][1].get("document_title", "長期総合計画 検証シート"))
     cv.setAuthor("sheetx samples")
     cv.setCreator("sheetx samples/generate.py")
-    results, page_no = [], 0
+    results, drawn = [], []  # drawn: (page, typesetter, rule style, page number in its sheet)
     for sheet_name, desc in descriptions:
         if desc.get("kind") == "project":  # a project sheet: ruled grids whose cells name their fields
             import project_sheets
@@ -856,14 +858,22 @@ def make_sheets(descriptions, pdf_path, declared_only=True):
         else:
             sheet = Sheet(desc, sheet_name)
         pages, record = sheet.build(declared_only)
-        style = desc["layout"].get("rules", {})
-        for number, page in enumerate(pages, 1):
-            draw_page(cv, page, sheet.ts, style, number)
-        shift_pages(record, page_no)
-        record["source"] = {"path": pdf_path.name, "sha256": None, "pages": len(pages),
-                            "first_page": page_no + 1, "last_page": page_no + len(pages)}
-        page_no += len(pages)
+        style = desc.get("layout", {}).get("rules", {})
+        first = len(drawn)  # PDF pages before this sheet's first
+        if desc.get("layout", {}).get("same_page") and drawn:
+            shared = drawn[-1][0]
+            shared.cells += pages[0].cells
+            shared.texts += pages[0].texts
+            shared.ellipses += pages[0].ellipses
+            first -= 1
+            pages = pages[1:]
+        drawn += [(page, sheet.ts, style, number) for number, page in enumerate(pages, 1)]
+        shift_pages(record, first)
+        record["source"] = {"path": pdf_path.name, "sha256": None, "pages": len(drawn) - first,
+                            "first_page": first + 1, "last_page": len(drawn)}
         results.append(record)
+    for page, ts, style, number in drawn:
+        draw_page(cv, page, ts, style, number)
     cv.save()
     digest = hashlib.sha256(pdf_path.read_bytes()).hexdigest()
     for record in results:

@@ -18,6 +18,7 @@ import re
 import sys
 
 import yaml
+from reportlab.pdfbase import pdfmetrics
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import generate as g  # noqa: E402  (fonts, wrapping, cells, drawing, the figure and year oracle)
@@ -120,15 +121,25 @@ class ProjectSheet(g.Sheet):
     def __init__(self, desc, name):
         super().__init__({**desc, "layout": desc.get("layout", {})}, name)
         self.grids = []     # (grid spec, [Placed]) in sheet order
-        self.texts = []     # (spec, page number, text) of free texts with `into`
+        self.texts = []     # (spec, [text]) of free texts with `into`
 
     # ------------------------------------------------------------ layout
 
+    def printable(self, text):
+        """Refuses a character the font has no glyph for (☑ ☐ are not in IPAex): it would print
+        as an empty box while its text still reads."""
+        glyphs = pdfmetrics.getFont(self.ts.font).face.charToGlyph
+        missing = sorted({ch for ch in text if ord(ch) not in glyphs and ch not in "\n"})
+        if missing:
+            raise ValueError(f"{self.name}: {self.ts.font} has no glyph for {''.join(missing)!r} in {text!r}")
+        return text
+
     def build(self, declared_only=True):
-        for blocks in self.d["pages"]:
+        for k, blocks in enumerate(self.d["pages"]):
             page = g.Page(self.size)
             self.pages.append(page)
-            bottom = self.blocks(page, blocks, self.margin, page.width - self.margin, self.margin)
+            top = self.lay.get("top", self.margin) if k == 0 else self.margin  # below another sheet's half
+            bottom = self.blocks(page, blocks, self.margin, page.width - self.margin, top)
             if bottom > page.height - self.margin / 2:
                 raise ValueError(f"{self.name}: page {len(self.pages)} runs {bottom - page.height + self.margin / 2:.0f}pt "
                                  "past the bottom")
@@ -156,16 +167,17 @@ class ProjectSheet(g.Sheet):
         return self.free_text(page, block, x0, x1, y)
 
     def free_text(self, page, spec, x0, x1, y):
-        """A line of text outside any table (a title, a heading); `align` left, center or right."""
+        """A line of text outside any table (a title, a heading, or `label` and its value on one
+        line); `align` left, center or right."""
         size = spec.get("size", self.sizes["heading"])
-        text = str(spec["text"])
+        text = self.printable(str(spec.get("label", "")) + str(spec["text"]))
         w = self.ts.width(text, size)
         if w > x1 - x0:
             raise ValueError(f"{self.name}: {text!r} is wider than its place")
         x = {"left": x0, "center": (x0 + x1 - w) / 2, "right": x1 - w}[spec.get("align", "left")]
         page.texts.append((x, y + size, text, size))
         if "into" in spec:
-            self.texts.append((spec, len(self.pages), text))
+            self.texts.append((spec, [text]))
         return y + size * g.LEADING
 
     def grid(self, page, spec, x0, x1, y):
@@ -196,12 +208,17 @@ class ProjectSheet(g.Sheet):
         aligns = spec.get("align", ["left"] * len(weights))
         size = spec.get("size", self.sizes["body"])
 
-        def lines_of(p):
+        def wrapped(p):
             s, width = p.spec, xs[p.c + p.span] - xs[p.c]
             if "paragraphs" in s:  # each wrapped on its own lines
                 return [line for para in s["paragraphs"] for line in self.ts.fit(str(para), width, s.get("size", size))]
             value = options_text(s) if "options" in s else s.get("text", "")
+            if "label" in s:  # a label and its value in one cell: `担当課：高齢介護課`
+                value = str(s["label"]) + str(value)
             return self.ts.fit(value, width, s.get("size", size))
+
+        def lines_of(p):
+            return [self.printable(line) for line in wrapped(p)]
 
         heights = [row.get("height", spec.get("row_height", 16)) for row in rows]
         for p in placed:  # a cell's `height`: the least height of its rows
@@ -248,7 +265,12 @@ class ProjectSheet(g.Sheet):
         measure, extra, period = empty_measure(), {}, None
         filled = []
 
-        def fill(spec, text, lines):
+        def fill(spec, lines):
+            if "label" in spec:  # the field is what follows its label
+                if not lines or not lines[0].startswith(str(spec["label"])):
+                    raise ValueError(f"{self.name}: label {spec['label']!r} must print on the value's first line")
+                lines = [lines[0][len(str(spec["label"])):]] + lines[1:]
+            text = g.join_lines(lines)
             into = spec["into"]
             filled.append(into)
             nonlocal period
@@ -281,12 +303,12 @@ class ProjectSheet(g.Sheet):
             else:
                 raise ValueError(f"{self.name}: unknown field {into!r}")
 
-        for spec, _, text in self.texts:
-            fill(spec, text, [text])
+        for spec, lines in self.texts:
+            fill(spec, lines)
         for spec, rows, placed, taken in self.grids:
             for p in placed:
                 if "into" in p.spec:
-                    fill(p.spec, p.text, p.lines)
+                    fill(p.spec, p.lines)
         if period is None:
             raise ValueError(f"{self.name}: no cell is `into: period`")
         for spec, rows, placed, taken in self.grids:
