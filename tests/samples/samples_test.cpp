@@ -142,6 +142,31 @@ TEST(Samples, SecondProducerRulesItsCellsAsRectanglesOrSegments) {
   EXPECT_GT(operators("taito-07-b.pdf", " l S"), 4 * operators("taito-07.pdf", " l S"));
 }
 
+TEST(Samples, CircledChoicesAreStrokedEllipses) {
+  // Layout S circles 法定/任意 (page 1) and the direction (page 2) as an Excel shape does: a path
+  // of four Bezier curves, stroked, not filled. Layout K ticks boxes: no curve at all.
+  const auto content = [](const std::string& name) {
+    return run("qpdf --qdf --object-streams=disable " + quoted(kSamples / name) + " -").out;
+  };
+  const auto ellipses = [](const std::string& qdf) {
+    std::istringstream in(qdf);
+    int curves = 0, stroked = 0, run_of_curves = 0;
+    for (std::string line; std::getline(in, line);) {
+      if (line.ends_with(" c")) {
+        ++curves;
+        ++run_of_curves;
+        continue;
+      }
+      stroked += run_of_curves == 4 && line == "S";  // S strokes; f or B would fill
+      run_of_curves = 0;
+    }
+    return std::make_pair(curves, stroked);
+  };
+  EXPECT_EQ(ellipses(content("shinagawa-06-03-11.pdf")), std::make_pair(8, 2));
+  EXPECT_EQ(ellipses(content("shinagawa-bundle.pdf")), std::make_pair(16, 4));
+  EXPECT_EQ(ellipses(content("kitamoto-bundle.pdf")).first, 0);
+}
+
 TEST(Samples, CommittedFilesAreWhatTheGeneratorMakes) {
   if (run("/usr/bin/python3 -c 'import reportlab, yaml' 2>/dev/null").status != 0)
     GTEST_SKIP() << "python3-reportlab or python3-yaml is missing: cannot regenerate the samples";
