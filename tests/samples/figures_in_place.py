@@ -53,10 +53,10 @@ def printed_lines(words):
     return [(line[0][1], line[0][3], "".join(w[4] for w in sorted(line))) for line in lines]
 
 
-def header_above(words, box):
+def header_above(words, box, is_header=lambda lines: "年度" in "".join(lines).translate(generate.FOLD)):
     """The fiscal year and text of the column header over `box`: of the blocks of printed lines
     above it (within the column; lines right under one another make a block, as in one cell),
-    the lowest that says 年度."""
+    the lowest that is a header (by default: says 年度)."""
     x0, y0, x1, _ = box
     blocks = []
     for top, bottom, text in printed_lines([w for w in words if x0 <= (w[0] + w[2]) / 2 <= x1 and w[3] <= y0 + 0.5]):
@@ -66,7 +66,7 @@ def header_above(words, box):
             blocks.append([(top, bottom, text)])
     for block in reversed(blocks):
         lines = [text for _, _, text in block]
-        if "年度" in "".join(lines).translate(generate.FOLD):
+        if is_header(lines):
             try:
                 return generate.fiscal_year(lines), "".join(lines)
             except ValueError:
@@ -115,26 +115,6 @@ def is_figure(text):
         return False
 
 
-def table_header_above(words, box):
-    """The fiscal year and text of the header over `box` in its own table: the lowest block of
-    printed lines above it, in its column, that is not figures (the rows between)."""
-    x0, y0, x1, _ = box
-    blocks = []
-    for top, bottom, text in printed_lines([w for w in words if x0 <= (w[0] + w[2]) / 2 <= x1 and w[3] <= y0 + 0.5]):
-        if blocks and top - blocks[-1][-1][1] < (bottom - top) * 0.5:
-            blocks[-1].append((top, bottom, text))
-        else:
-            blocks.append([(top, bottom, text)])
-    for block in reversed(blocks):
-        lines = [text for _, _, text in block]
-        if not all(is_figure(line) for line in lines):
-            try:
-                return generate.fiscal_year(lines), "".join(lines)
-            except ValueError:
-                return None, "".join(lines)
-    return None, ""
-
-
 def left_on_row(words, box):
     """The words printed left of the box on its row (overlapping its height), nearest first."""
     x0, y0, _, y1 = box
@@ -162,7 +142,8 @@ def check_project(v, unit, cost, pages, review_year):
     read = project_sheets.figure_quantity(lines, printed_unit)
     problems += [f"{key} {v.get(key)!r}, the print says {read.get(key)!r}" for key in PROJECT_FLAGS
                  if v.get(key) != read.get(key)]
-    year, header = table_header_above(words, box)
+    # The header of the box's own table: the lowest block over it that is not figures (its rows).
+    year, header = header_above(words, box, lambda lines: not all(is_figure(line) for line in lines))
     beside = next((w for w in left if not is_figure(w)), "")  # the row's label, past the figures left of it
     if year is None:  # years as rows: the row's words say the year, relative to the review year
         year = next((review_year + d for word, d in RELATIVE.items() if word in beside), None)
