@@ -14,10 +14,8 @@ run alone, this script makes a PDF of descriptions given at test time:
 """
 import argparse
 import pathlib
-import re
 import sys
 
-import yaml
 from reportlab.pdfbase import pdfmetrics
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
@@ -120,7 +118,7 @@ class ProjectSheet(g.Sheet):
 
     def __init__(self, desc, name):
         super().__init__({**desc, "layout": desc.get("layout", {})}, name)
-        self.grids = []     # (grid spec, [Placed]) in sheet order
+        self.grids = []     # (grid spec, rows, [Placed], {(row, column): Placed}) in sheet order
         self.texts = []     # (spec, [text]) of free texts with `into`
 
     # ------------------------------------------------------------ layout
