@@ -441,7 +441,8 @@ def main():
     ap.add_argument("--name", help="the PDF's name without .pdf (default: the first description's)")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    entry = {"name": args.name or args.description[0].stem, "sheets": args.description}
+    entry = {"name": args.name or args.description[0].stem, "sheets": args.description,
+             "changes": {"kind": "project"}}  # implied: this script makes project sheets only
     name, pages, records = g.make_pdf(entry, None, args.out)
     print(f"{name}.pdf: {pages} pages; " + ", ".join(g.summary(r) for r in records))
 
