@@ -89,6 +89,9 @@ struct Page {
   std::vector<Table> tables;            // a single ruled box is a 1x1 table, unless it lies in a
                                         // cell of another table (a shaded label, not a table)
   std::vector<TextBlock> blocks;        // words in no cell, and the text of boxes floating over a grid
+  // Closed curved paths drawn on the page (an ellipse or circle round a word, as Excel shapes
+  // circle a chosen option), each as the box the curve spans; never a ruling line or a cell edge.
+  std::vector<Box> marks;
   std::vector<Annotation> annotations;  // only with Settings::annotations
 };
 
