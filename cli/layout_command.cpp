@@ -40,8 +40,11 @@ ordered_json page_json(const ex::Page& page, bool with_words) {
   for (const ex::Rule& r : page.rules) rules.push_back(points({r.x0, r.y0, r.x1, r.y1}));
   ordered_json blocks = ordered_json::array();
   for (const ex::TextBlock& b : page.blocks) blocks.push_back({{"box", box_json(b.box)}, {"text", b.text}, {"lines", b.lines}});
+  ordered_json marks = ordered_json::array();
+  for (const ex::Box& m : page.marks) marks.push_back(box_json(m));
   ordered_json out = {{"number", page.number}, {"width", pt(page.width)}, {"height", pt(page.height)},
-                      {"rotation", page.rotation}, {"tables", tables}, {"blocks", blocks}, {"rules", rules}};
+                      {"rotation", page.rotation}, {"tables", tables}, {"blocks", blocks}, {"rules", rules},
+                      {"marks", marks}};
   if (!page.annotations.empty()) {
     ordered_json& annotations = out["annotations"] = ordered_json::array();
     for (const ex::Annotation& a : page.annotations) {

@@ -230,6 +230,8 @@ Page read_page(const PopplerDocument& pdf, const PageContents& contents, int num
   page.blocks = free_words_to_blocks(homes.free, frame, settings);
   std::sort(page.blocks.begin(), page.blocks.end(),
             [&](const TextBlock& a, const TextBlock& b) { return reading_order(a.box, b.box); });
+  page.marks = std::move(content.marks);
+  std::sort(page.marks.begin(), page.marks.end(), reading_order);
   return page;
 }
 

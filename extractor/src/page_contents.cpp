@@ -28,12 +28,36 @@ bool is_white(const GfxRGB& rgb) {
   return colToDbl(rgb.r) >= kWhite && colToDbl(rgb.g) >= kWhite && colToDbl(rgb.b) >= kWhite;
 }
 
+// The lowest and highest value along one axis of the cubic Bézier from a to d with control
+// values b and c: its ends, and where its derivative A t² + B t + C is zero within (0, 1).
+std::pair<double, double> cubic_extent(double a, double b, double c, double d) {
+  double lo = std::min(a, d), hi = std::max(a, d);
+  double u = b - a, v = c - b, w = d - c;
+  double qa = u - 2 * v + w, qb = 2 * (v - u), qc = u;
+  auto take = [&](double t) {
+    if (t <= 0 || t >= 1) return;
+    double s = 1 - t;
+    double value = s * s * s * a + 3 * s * s * t * b + 3 * s * t * t * c + t * t * t * d;
+    lo = std::min(lo, value);
+    hi = std::max(hi, value);
+  };
+  if (std::abs(qa) < 1e-12) {
+    if (std::abs(qb) > 1e-12) take(-qc / qb);
+  } else if (double disc = qb * qb - 4 * qa * qc; disc >= 0) {
+    take((-qb + std::sqrt(disc)) / (2 * qa));
+    take((-qb - std::sqrt(disc)) / (2 * qa));
+  }
+  return {lo, hi};
+}
+
 class ContentCollector : public TextOutputDev {
  public:
   // The settings of poppler-cpp's page::text_list: reading order, no physical layout.
-  ContentCollector() : TextOutputDev(nullptr, false, 0, false, false) {}
+  explicit ContentCollector(double min_rule_length)
+      : TextOutputDev(nullptr, false, 0, false, false), min_rule_length_(min_rule_length) {}
 
   std::vector<PathPiece> pieces;
+  std::vector<Box> marks;
   std::vector<std::pair<double, double>> vertical_chars;  // where glyphs of vertical fonts start
   int tiny_chars = 0;
   std::array<double, 6> page_ctm{};  // PDF user space -> the page as displayed, top-left origin
@@ -70,6 +94,10 @@ class ContentCollector : public TextOutputDev {
     bool white = is_white(rgb);
     for (int i = 0; i < path->getNumSubpaths(); ++i) {
       const GfxSubpath* sub = path->getSubpath(i);
+      if (auto mark = closed_curve(state, sub)) {
+        marks.push_back(*mark);
+        continue;
+      }
       for (int j = 0; j + 1 < sub->getNumPoints(); ++j) {
         if (sub->getCurve(j) || sub->getCurve(j + 1)) continue;  // part of a Bézier curve
         double x0, y0, x1, y1;
@@ -121,6 +149,37 @@ class ContentCollector : public TextOutputDev {
   }
 
  private:
+  double min_rule_length_;
+
+  // The box a subpath spans when it is a closed curve (an ellipse, a circle, a freehand loop):
+  // closed, with a Bézier curve and no straight piece as long as a rule, so that a rounded
+  // rectangle keeps its sides as rules.
+  std::optional<Box> closed_curve(GfxState* state, const GfxSubpath* sub) const {
+    int n = sub->getNumPoints();
+    std::vector<double> xs(static_cast<size_t>(n)), ys(static_cast<size_t>(n));
+    for (int j = 0; j < n; ++j) state->transform(sub->getX(j), sub->getY(j), &xs[j], &ys[j]);
+    bool closed = n > 0 && (sub->isClosed() || std::hypot(xs[0] - xs[n - 1], ys[0] - ys[n - 1]) <= kSlantTolerance);
+    if (!closed) return std::nullopt;
+    bool curved = false;
+    Box box{xs[0], ys[0], xs[0], ys[0]};
+    for (int j = 0; j + 1 < n;) {
+      if (j + 3 < n && sub->getCurve(j + 1)) {
+        auto [x0, x1] = cubic_extent(xs[j], xs[j + 1], xs[j + 2], xs[j + 3]);
+        auto [y0, y1] = cubic_extent(ys[j], ys[j + 1], ys[j + 2], ys[j + 3]);
+        box = {std::min(box.x0, x0), std::min(box.y0, y0), std::max(box.x1, x1), std::max(box.y1, y1)};
+        curved = true;
+        j += 3;
+      } else {
+        if (std::hypot(xs[j + 1] - xs[j], ys[j + 1] - ys[j]) >= min_rule_length_) return std::nullopt;
+        box = {std::min(box.x0, xs[j + 1]), std::min(box.y0, ys[j + 1]), std::max(box.x1, xs[j + 1]),
+               std::max(box.y1, ys[j + 1])};
+        j += 1;
+      }
+    }
+    if (!curved || box.width() <= kSlantTolerance || box.height() <= kSlantTolerance) return std::nullopt;
+    return box;
+  }
+
   // The unit square the CTM places, when it stands upright on the page.
   void add_image(GfxState* state) {
     const double* m = state->getCTM();
@@ -289,7 +348,7 @@ PageContents::PageContents(PDFDoc& document) : impl_(std::make_unique<Impl>(Impl
 PageContents::~PageContents() = default;
 
 PageContent PageContents::read(int page_number, const Settings& settings) const {
-  ContentCollector collector;
+  ContentCollector collector(settings.min_rule_length);
   // The frame of poppler-cpp's text boxes: crop box, 72 dpi, turned by the page's own /Rotate.
   impl_->doc.displayPage(&collector, page_number, 72, 72, 0, false, false, false, nullptr, nullptr, skip_annotation,
                           nullptr);
@@ -302,6 +361,7 @@ PageContent PageContents::read(int page_number, const Settings& settings) const 
     if (::Page* page = impl_->doc.getPage(page_number)) content.annotations = page_annotations(*page, collector.page_ctm);
   }
   content.paths = std::move(collector.pieces);
+  content.marks = std::move(collector.marks);
   content.tiny_chars_dropped = collector.tiny_chars > kMaxTinyChars;
   return content;
 }

@@ -30,6 +30,9 @@ struct PageContent {
   // Axis-parallel stroked segments, filled rectangles and upright images; curves and slanted
   // segments left out.
   std::vector<PathPiece> paths;
+  // Stroked closed subpaths of curves with no straight piece as long as a rule (ellipses,
+  // circles): the box each spans. They give no path pieces.
+  std::vector<Box> marks;
   // The page's annotations (only when asked for): never drawn into words or paths.
   std::vector<Annotation> annotations;
   // Poppler keeps at most kMaxTinyChars characters under 3 points wide per page and drops the

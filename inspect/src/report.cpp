@@ -276,10 +276,11 @@ class HtmlWriter {
     out_ << "<span class=\"key plain\"><i></i>cell no rule read</span>\n"
          << "<span class=\"key block\"><i></i>free text block</span>\n"
          << "<span class=\"key rule\"><i></i>ruling line</span>\n"
+         << "<span class=\"key drawn\"><i></i>drawn mark (a curve round a word)</span>\n"
          << "<span class=\"key warned\"><i></i>warning</span>\n";
     out_ << "<span class=\"layers\">Show:\n";
     for (const auto& [layer, label] : std::vector<std::pair<std::string, std::string>>{
-             {"image", "page image"}, {"rules", "ruling lines"}, {"cells", "cells"}, {"blocks", "text blocks"}})
+             {"image", "page image"}, {"rules", "ruling lines"}, {"marks", "drawn marks"}, {"cells", "cells"}, {"blocks", "text blocks"}})
       out_ << "<label><input type=\"checkbox\" checked data-layer=\"" << layer << "\"> " << label << "</label>\n";
     out_ << "</span>\n</div>\n";
   }
@@ -297,7 +298,7 @@ class HtmlWriter {
     out_ << " · " << count(page.tables.size(), "table");
     for (const auto& table : page.tables) out_ << " (" << table.rows << "×" << table.cols << ")";
     out_ << " · " << count(cells, "cell") << " · " << count(page.blocks.size(), "text block") << " · "
-         << count(page.rules.size(), "ruling line") << " · " << view.used()
+         << count(page.rules.size(), "ruling line") << " · " << count(page.marks.size(), "drawn mark") << " · " << view.used()
          << " read by rules · <output class=\"counted\"></output></p>\n";
     out_ << "<div class=\"sheet\">\n<svg class=\"overlay\" viewBox=\"0 0 " << points(page.width) << " "
          << points(page.height) << "\" data-image-px=\"" << image.width << "x" << image.height << "\">\n"
@@ -314,6 +315,10 @@ class HtmlWriter {
     for (const auto& rule : page.rules)
       out_ << "<line x1=\"" << points(rule.x0) << "\" y1=\"" << points(rule.y0) << "\" x2=\"" << points(rule.x1)
            << "\" y2=\"" << points(rule.y1) << "\"/>\n";
+    out_ << "</g>\n<g class=\"layer-marks\">\n";
+    for (const auto& mark : page.marks)
+      out_ << "<ellipse class=\"drawn\" cx=\"" << points(mark.cx()) << "\" cy=\"" << points(mark.cy()) << "\" rx=\""
+           << points(mark.width() / 2) << "\" ry=\"" << points(mark.height() / 2) << "\"/>\n";
     out_ << "</g>\n</svg>\n<aside>\n<div class=\"details\"><p class=\"muted\">Hover over a cell to see its text, "
             "place, field and value; click to keep it here.</p></div>\n";
     write_field_counts(view);

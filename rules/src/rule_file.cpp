@@ -77,7 +77,13 @@ records::Direction& direction(Sheet& s) {
 // Project fields, then the measure fields a project rule may fill under another name (its
 // place in the plan: 施策 and 基本目標).
 const std::array<Field, 16> kProjectFields = {{
-    {"code", Kind::kText, [](Sheet& s, Field::Value v) { the_project(s).code = text_of(v); },
+    // The code as printed; the number too when the code is one (7; 02-12-003 is none).
+    {"code", Kind::kText,
+     [](Sheet& s, Field::Value v) {
+       auto& project = the_project(s);
+       project.code = text_of(std::move(v));
+       project.number = to_int(*project.code);
+     },
      [](const Sheet& s) { return the_project(s).code.has_value(); }},
     {"number", Kind::kNumber, [](Sheet& s, Field::Value v) { the_project(s).number = to_int(text_of(v)); },
      [](const Sheet& s) { return the_project(s).number.has_value(); }},

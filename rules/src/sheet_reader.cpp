@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include <unicode/uchar.h>
@@ -163,11 +164,13 @@ bool right_of(const Box& anchor, const Box& box) {
 // Orders on positions rounded to a point, so that cells of one row (or column) drawn a fraction
 // of a point apart still sort as one, and the order stays a strict weak ordering.
 bool reading_order(const Spot* a, const Spot* b) {
-  return std::make_pair(std::lround(a->box.y0), a->box.x0) < std::make_pair(std::lround(b->box.y0), b->box.x0);
+  return std::make_tuple(a->page, std::lround(a->box.y0), a->box.x0) <
+         std::make_tuple(b->page, std::lround(b->box.y0), b->box.x0);
 }
 
 bool nearest_first(const Spot* a, const Spot* b) {
-  return std::make_pair(std::lround(a->box.x0), a->box.y0) < std::make_pair(std::lround(b->box.x0), b->box.y0);
+  return std::make_tuple(a->page, std::lround(a->box.x0), a->box.y0) <
+         std::make_tuple(b->page, std::lround(b->box.x0), b->box.y0);
 }
 
 // ①..⑳ and other numeric characters -> their value, from ICU's character properties.
@@ -252,12 +255,16 @@ std::vector<Option> circled_options(const OptionsRule& rule, const Spot& spot, c
   return options;
 }
 
-// Fills fields from the sheet's first page, rule by rule: the measure's, a project sheet's
-// project's, the review period.
+// Fills fields from the sheet's pages, rule by rule: the measure's, a project sheet's project's,
+// the review period.
 class FieldReader {
  public:
-  FieldReader(SheetContext& context, const Page& page, const normalizer::Normalizer& normalizer)
-      : context_(context), rules_(context.rules()), page_(page), spots_(page_spots(page)), normalizer_(normalizer) {}
+  // `pages`: where the rules look, in order (a label found on an earlier page first).
+  FieldReader(SheetContext& context, std::vector<const Page*> pages, const normalizer::Normalizer& normalizer)
+      : context_(context), rules_(context.rules()), pages_(std::move(pages)), normalizer_(normalizer) {
+    for (const Page* page : pages_)
+      for (auto& spot : page_spots(*page)) spots_.push_back(std::move(spot));
+  }
 
   void read(const std::vector<FieldRule>& rules) {
     for (const auto& rule : rules) apply(rule);
@@ -323,7 +330,8 @@ class FieldReader {
     } else {
       for (const auto& spot : spots_) {
         if (spot.squeezed.empty() || &spot == at) continue;
-        if (rule.take == Take::kAny || rule.take == Take::kLines || right_of(at->box, spot.box)) out.push_back(&spot);
+        if (rule.take == Take::kAny || rule.take == Take::kLines || (spot.page == at->page && right_of(at->box, spot.box)))
+          out.push_back(&spot);
       }
       std::sort(out.begin(), out.end(), rule.take == Take::kRight ? nearest_first : reading_order);
     }
@@ -427,7 +435,7 @@ class FieldReader {
   bool fill_options(const FieldRule& rule, const std::vector<Spot>& found, RuleTrace* trace) {
     const OptionsRule& options_rule = *rule.options;
     for (const Spot& spot : found) {
-      auto options = options_rule.circled() ? circled_options(options_rule, spot, page_)
+      auto options = options_rule.circled() ? circled_options(options_rule, spot, page_of(spot))
                                             : ticked_options(options_rule, spot.text);
       if (options.size() < (options_rule.circled() ? 2u : 1u)) {
         look(trace, spot.page, spot.box, spot.text, false, "holds no options");
@@ -600,9 +608,14 @@ class FieldReader {
     }
   }
 
+  // The page a spot lies on.
+  const Page& page_of(const Spot& spot) const {
+    return **std::find_if(pages_.begin(), pages_.end(), [&](const Page* p) { return p->number == spot.page; });
+  }
+
   SheetContext& context_;
   const RuleFile& rules_;
-  const Page& page_;
+  std::vector<const Page*> pages_;
   std::vector<Spot> spots_;
   const normalizer::Normalizer& normalizer_;
   std::map<std::string, std::string> filled_;  // text fields as filled, for `where`
@@ -1020,7 +1033,12 @@ records::Sheet read_sheet(const SheetPages& pages, const RuleFile& rules, const 
                  "a sheet of its own, not joined to a sheet it may continue",
                  at_of(pages.pages.front()->number, {0, 0, pages.pages.front()->width, pages.pages.front()->height}),
                  rules.key_line);
-  FieldReader fields(context, *pages.pages.front(), normalizer);
+  // A measure sheet's fields are on its first page (its back pages hold the projects table); a
+  // project sheet prints its fields on any of its pages (品川's direction on the second).
+  FieldReader fields(context,
+                     rules.kind == records::SheetKind::project ? pages.pages
+                                                               : std::vector<const Page*>{pages.pages.front()},
+                     normalizer);
   if (rules.period) fields.read(*rules.period);
   const std::string& label = sheet.review_period.label;
   if (auto period = normalizer.period(label)) {
