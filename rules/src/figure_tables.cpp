@@ -65,11 +65,13 @@ class FigureTableReader {
       return !rule_.caption || RE2::PartialMatch(squeeze(caption(page, *header.table)), *rule_.caption);
     });
     for (const auto& f : found) read_table(f);
+    if (rule_.overall && !overall_found_) read_overall_apart(found);
     if (!found.empty() && rows_read_ == 0)
       context_.warn("missing-field", "no row under the " + name() + " table's header",
                     at_of(found.front().page->number, found.front().header.cell->box), rule_.line);
     if (rule_.overall && !found.empty()) {
-      const std::string why = "no item of the " + name() + " table matches overall " + regex_text(*rule_.overall);
+      const std::string why = "no item of the " + name() + " table, nor a row of a table of its own on its page, matches overall " +
+                              regex_text(*rule_.overall);
       conclude(context_.trace(rule_.overall_line), overall_found_,
                overall_found_ ? "filled evaluation.grade and evaluation.label" : "matched nothing: " + why);
       if (!overall_found_)
@@ -476,6 +478,36 @@ class FigureTableReader {
         evaluation.label = std::move(read.comment);
       } else {
         evaluation.items.push_back(std::move(read));
+      }
+    }
+  }
+
+  // The overall grade printed in a row of a table of its own (総合評価 | B | its words) on a page
+  // of the evaluation table: the cells right of the one `overall` matches, the grade first.
+  void read_overall_apart(const std::vector<TableReader::Found>& found) {
+    for (const auto& f : found) {
+      for (const auto& table : f.page->tables) {
+        if (&table == f.header.table) continue;
+        for (int r = 0; r < table.rows; ++r) {
+          const auto cells = starting_cells(table, r);
+          const auto label = std::find_if(cells.begin(), cells.end(), [&](const Cell* c) {
+            return RE2::PartialMatch(squeeze(c->text), *rule_.overall);
+          });
+          if (label == cells.end() || cells.end() - label < 2) continue;
+          auto& evaluation = *project().evaluation;
+          const int page = f.page->number;
+          look(context_.trace(rule_.overall_line), page, (*label)->box, squeeze((*label)->text), true,
+               "the overall grade's row, in a table of its own");
+          context_.read(page, **label, "evaluation.overall", rule_.overall_line);
+          context_.read(page, *label[1], "evaluation.grade", rule_.overall_line);
+          evaluation.grade = normalizer::fold_width(join_wrapped(label[1]->lines));
+          if (cells.end() - label > 2) {
+            context_.read(page, *label[2], "evaluation.label", rule_.overall_line);
+            evaluation.label = join_wrapped(label[2]->lines);
+          }
+          overall_found_ = true;
+          return;
+        }
       }
     }
   }

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
 #include <string>
 #include <vector>
 
@@ -363,6 +362,24 @@ TEST(FigureTables, EvaluationItemsAndTheOverallGrade) {
   ASSERT_EQ(warned.size(), 1u) << listed(warned);
   EXPECT_EQ(warned[0].code, "missing-field");
   EXPECT_EQ(warned[0].rule, where(kEvaluation, "{role: grade,"));
+}
+
+TEST(FigureTables, TheOverallGradeInARowOfATableOfItsOwn) {
+  const auto sheet = read_one(page_of({grid(20, 40, 120, {{"評価項目", "評価", "評価の理由"}, {"必要性", "A", "高い。"}}),
+                                       grid(20, 120, 120, {{"総合評価", "Ｂ", "概ね順調"}})}),
+                              kEvaluation);
+  EXPECT_TRUE(table_warnings(sheet).empty()) << listed(table_warnings(sheet));
+  const auto& evaluation = project_of(sheet).evaluation;
+  ASSERT_TRUE(evaluation.has_value());
+  EXPECT_EQ(evaluation->items.size(), 1u);
+  EXPECT_EQ(evaluation->grade, "B");
+  EXPECT_EQ(evaluation->label, "概ね順調");
+
+  const auto nowhere = read_one(page_of({grid(20, 40, 120, {{"評価項目", "評価", "評価の理由"}, {"必要性", "A", "高い。"}})}),
+                                kEvaluation);
+  const auto warned = table_warnings(nowhere, "rule-unmatched");
+  ASSERT_EQ(warned.size(), 1u) << listed(table_warnings(nowhere));
+  EXPECT_EQ(warned[0].rule, where(kEvaluation, "overall:"));
 }
 
 TEST(FigureTables, ExplainTracesTheTablesRulesAndTheCellsTheyRead) {
