@@ -332,7 +332,7 @@ class FigureTableReader {
   }
 
   // Years as columns: a row whose name cell starts there starts an entry; the rows under a name
-  // cell spanning them (目標 and 実績) add to it. A figure's year is its column's; its kind its
+  // cell spanning them (a target and an actual row) add to it. A figure's year is its column's; its kind its
   // column's header words, else its row's kind cell.
   std::vector<Entry> read_years_as_columns(const TableReader::Found& found, const std::optional<std::string>& unit) {
     const Page& page = *found.page;
@@ -482,7 +482,7 @@ class FigureTableReader {
     }
   }
 
-  // The overall grade printed in a row of a table of its own (総合評価 | B | its words) on a page
+  // The overall grade printed in a row of a table of its own (the overall label | its grade | its words) on a page
   // of the evaluation table: the cells right of the one `overall` matches, the grade first.
   void read_overall_apart(const std::vector<TableReader::Found>& found) {
     for (const auto& f : found) {

@@ -93,7 +93,7 @@ class TableLoader {
       if (kinds) loader_.fail(kinds, "an evaluation table has no figures to give a kind");
       return;
     }
-    if (!kinds) loader_.fail(node_, what + " needs 'kinds' ({target: '目標', …}): the words that give each figure its kind");
+    if (!kinds) loader_.fail(node_, what + " needs 'kinds' ({KIND: REGEX, …}): the words that give each figure its kind");
     if (!kinds.IsMap()) loader_.fail(kinds, "'kinds' must map kinds to the words (regexes) that name them");
     rule_.kinds_line = line_of("kinds");
     for (const auto& kv : kinds) {
@@ -108,7 +108,7 @@ class TableLoader {
     const YAML::Node relative = node_["relative_years"];
     if (!relative) return;
     if (rule_.into == Into::kEvaluation) loader_.fail(relative, "an evaluation table has no years");
-    if (!relative.IsMap()) loader_.fail(relative, "'relative_years' must map words (regexes) to offsets: {'前年度': -1}");
+    if (!relative.IsMap()) loader_.fail(relative, "'relative_years' must map words (regexes) to offsets in years: {REGEX: -1}");
     for (const auto& kv : relative) {
       int offset = 0;
       try {
@@ -140,7 +140,7 @@ class TableLoader {
       check_name(kind, rule_.kind, kIndicatorGroups, "kind of indicator");
       return;
     }
-    if (!groups.IsMap()) loader_.fail(groups, "'groups' must map kinds to words (regexes): {activity: '活動', outcome: '成果'}");
+    if (!groups.IsMap()) loader_.fail(groups, "'groups' must map kinds to words (regexes): {activity: REGEX, outcome: REGEX}");
     if (!group_column && !rule_.caption)
       loader_.fail(groups, "'groups' are looked for in a 'group' column or the table's caption: it needs one of them");
     rule_.groups_line = line_of("groups");
