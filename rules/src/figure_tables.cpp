@@ -53,6 +53,12 @@ std::string into_name(Into into) {
   return {};
 }
 
+// Whether no cell that starts in a row prints anything (an unused row of a fixed form).
+bool blank(const Table& table, int r) {
+  const auto cells = starting_cells(table, r);
+  return std::all_of(cells.begin(), cells.end(), empty_text);
+}
+
 class FigureTableReader {
  public:
   FigureTableReader(const FigureTableRule& rule, const normalizer::Normalizer& normalizer, SheetContext& context)
@@ -350,7 +356,7 @@ class FigureTableReader {
     FigureReader figures(normalizer_, page.number, context_);
     std::vector<Entry> entries;
     for (int r = found.header.end_row; r < table.rows; ++r) {
-      if (skipped(page, table, r)) continue;
+      if (blank(table, r) || skipped(page, table, r)) continue;
       const auto names = row_cells(table, r, *name);
       const bool starts = std::any_of(names.begin(), names.end(), [&](const Cell* c) { return c->row == r && !empty_text(c); });
       if (starts && rule_.continues && !entries.empty() && !prints_figures(table, r, columns)) {
@@ -418,7 +424,7 @@ class FigureTableReader {
       entry_columns.push_back(&column);
     }
     for (int r = found.header.end_row; r < table.rows; ++r) {
-      if (skipped(page, table, r)) continue;
+      if (blank(table, r) || skipped(page, table, r)) continue;
       const auto whens = row_cells(table, r, *when);
       if (whens.empty() || whens.front()->row != r) continue;
       const std::string label = text_under(figures, table, r, when, field() + ".when");
@@ -458,7 +464,7 @@ class FigureTableReader {
     if (!project.evaluation) project.evaluation.emplace();
     auto& evaluation = *project.evaluation;
     for (int r = found.header.end_row; r < table.rows; ++r) {
-      if (skipped(page, table, r)) continue;
+      if (blank(table, r) || skipped(page, table, r)) continue;
       const auto items = row_cells(table, r, *item);
       if (items.empty() || items.front()->row != r || empty_text(items.front())) continue;
       ++rows_read_;

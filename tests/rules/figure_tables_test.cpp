@@ -171,7 +171,8 @@ Document header_kinds_page(const std::string& second_year = "令和５年度\n�
                        {head,
                         {"協定事業者数", "社", "85", "88", "81"},
                         {"職員による", "件", "1,200", "1,315", "１，１８８"},
-                        {"訪問件数", "", "", "", ""}}),
+                        {"訪問件数", "", "", "", ""},
+                        {"", "", "", "", ""}}),  // an unused row
                   grid(20, 200, 90, {head, {"通報件数", "件", "10以下", "", "12"}}),
                   grid(600, 60, 90, {{"指標名", "備考"}, {"他の表", "―"}})},
                  "令和５年度",
@@ -212,7 +213,7 @@ TEST(FigureTables, AFigureColumnWithoutKindOrYearIsWarnedAndNotRead) {
   EXPECT_EQ(warned[0].rule, where(kHeaderKinds, "{role: figure,"));
   ASSERT_TRUE(warned[0].at.has_value());
   EXPECT_EQ(warned[0].at->box[0], 20 + 3 * 90);  // the whole column
-  EXPECT_EQ(warned[0].at->box[3], 60 + 4 * 24);
+  EXPECT_EQ(warned[0].at->box[3], 60 + 5 * 24);
   EXPECT_EQ(project_of(no_kind).indicators.at(0).values.size(), 2u);
   EXPECT_TRUE(table_warnings(no_kind, "unread-cell").empty()) << listed(table_warnings(no_kind));
 
