@@ -89,8 +89,8 @@ class FigureTableReader {
 
  private:
   std::string name() const { return into_name(rule_.into); }
-  // The record field a figure table's cells go into, as CellUse and warnings name it.
-  std::string field() const { return rule_.into == Into::kIndicators ? "indicator" : "cost"; }
+  // The record field a figure table's cells go into, as CellUse, warnings and explain's --field name it.
+  std::string field() const { return "project." + name(); }
 
   // The free text nearest above a table, over it, with no other table between: its caption.
   static std::string caption(const Page& page, const Table& table) {
@@ -311,7 +311,7 @@ class FigureTableReader {
     if (!printed.empty()) entry.unit = printed;
     entry.group = table_group;
     if (group) {
-      const std::string words = text_under(figures, table, r, group, "indicator.kind");
+      const std::string words = text_under(figures, table, r, group, "project.indicators.kind");
       entry.group = group_of(words);
       if (entry.group.empty())
         context_.warn("missing-field",
@@ -470,10 +470,10 @@ class FigureTableReader {
       ++rows_read_;
       const std::string name = squeeze(join_wrapped(items.front()->lines));
       const bool overall = rule_.overall && RE2::PartialMatch(name, *rule_.overall);
-      const std::string prefix = overall ? "evaluation." : "evaluation.item.";
-      records::EvaluationItem read{text_under(figures, table, r, item, "evaluation.item.name"),
+      const std::string prefix = overall ? "project.evaluation." : "project.evaluation.item.";
+      records::EvaluationItem read{text_under(figures, table, r, item, "project.evaluation.item.name"),
                                    normalizer::fold_width(text_under(figures, table, r, grade, prefix + "grade")),
-                                   text_under(figures, table, r, comment, overall ? "evaluation.label" : "evaluation.item.comment")};
+                                   text_under(figures, table, r, comment, overall ? "project.evaluation.label" : "project.evaluation.item.comment")};
       if (read.grade.empty())
         context_.warn("missing-field", "evaluation item 「" + read.name + "」: no grade", at_of(page.number, items.front()->box),
                       grade->line);
@@ -504,11 +504,11 @@ class FigureTableReader {
           const int page = f.page->number;
           look(context_.trace(rule_.overall_line), page, (*label)->box, squeeze((*label)->text), true,
                "the overall grade's row, in a table of its own");
-          context_.read(page, **label, "evaluation.overall", rule_.overall_line);
-          context_.read(page, *label[1], "evaluation.grade", rule_.overall_line);
+          context_.read(page, **label, "project.evaluation.overall", rule_.overall_line);
+          context_.read(page, *label[1], "project.evaluation.grade", rule_.overall_line);
           evaluation.grade = normalizer::fold_width(join_wrapped(label[1]->lines));
           if (cells.end() - label > 2) {
-            context_.read(page, *label[2], "evaluation.label", rule_.overall_line);
+            context_.read(page, *label[2], "project.evaluation.label", rule_.overall_line);
             evaluation.label = join_wrapped(label[2]->lines);
           }
           overall_found_ = true;

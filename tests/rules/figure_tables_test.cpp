@@ -400,7 +400,7 @@ TEST(FigureTables, ExplainTracesTheTablesRulesAndTheCellsTheyRead) {
   EXPECT_TRUE(std::any_of(when->looks.begin(), when->looks.end(),
                           [](const auto& look) { return look.outcome == "fiscal 2022, settlement"; }));
   EXPECT_TRUE(std::any_of(reading.uses.begin(), reading.uses.end(),
-                          [](const auto& use) { return use.field == "cost.budget"; }));
+                          [](const auto& use) { return use.field == "project.costs.budget"; }));
 }
 
 }  // namespace
