@@ -75,7 +75,7 @@ records::Direction& direction(Sheet& s) {
 }
 
 // Project fields, then the measure fields a project rule may fill under another name (its
-// place in the plan: 施策 and 基本目標).
+// place in the plan: the measure and its goal).
 const std::array<Field, 16> kProjectFields = {{
     // The code as printed; the number too when the code is one (7; 02-12-003 is none).
     {"code", Kind::kText,

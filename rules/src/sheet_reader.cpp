@@ -190,7 +190,7 @@ struct Option {
   Box box;  // where it is printed (circled options only: the ring is matched against it)
 };
 
-// Ticked options: each option is the text after its mark (■法定　□任意), up to the next mark.
+// Ticked options: each option is the text after its mark (■yes □no), up to the next mark.
 std::vector<Option> ticked_options(const OptionsRule& rule, const std::string& text) {
   std::vector<Option> options;
   for (const auto& character : utf8_characters(text)) {
@@ -1034,7 +1034,7 @@ records::Sheet read_sheet(const SheetPages& pages, const RuleFile& rules, const 
                  at_of(pages.pages.front()->number, {0, 0, pages.pages.front()->width, pages.pages.front()->height}),
                  rules.key_line);
   // A measure sheet's fields are on its first page (its back pages hold the projects table); a
-  // project sheet prints its fields on any of its pages (品川's direction on the second).
+  // project sheet prints its fields on any of its pages (a direction on the second page).
   FieldReader fields(context,
                      rules.kind == records::SheetKind::project ? pages.pages
                                                                : std::vector<const Page*>{pages.pages.front()},
