@@ -374,6 +374,7 @@ class Loader : public RuleLoader {
     if (!sheet) fail(root, "the rule file needs 'sheet' {title}");
     only_keys(sheet, {"title", "key", "several_per_page"}, "sheet");
     rf.title = required_regex(sheet, "title", "sheet");
+    rf.title_line = sheet["title"].Mark().line + 1;
     rf.key = optional_regex(sheet, "key");
     if (rf.key) rf.key_line = sheet["key"].Mark().line + 1;
     if (rf.key) check_groups(sheet["key"], rf.key, {"key"});

@@ -107,6 +107,7 @@ struct RuleFile {
   std::vector<std::string> extractor_settings;  // NAME=VALUE, from `extractor:`
   Regex paragraph, bullet;
   Regex title;  // group `period` gives the review period label
+  int title_line = 0;
   Regex key;    // group `key`: a title page of the same key continues the sheet before it
   int key_line = 0;
   bool several_per_page = false;  // each title on a page starts a sheet; the page is cut between
