@@ -65,19 +65,26 @@ class FigureTableReader {
       return !rule_.caption || RE2::PartialMatch(squeeze(caption(page, *header.table)), *rule_.caption);
     });
     for (const auto& f : found) read_table(f);
+    if (rule_.overall && !overall_found_) read_overall_apart(found);
     if (!found.empty() && rows_read_ == 0)
       context_.warn("missing-field", "no row under the " + name() + " table's header",
                     at_of(found.front().page->number, found.front().header.cell->box), rule_.line);
-    if (rule_.overall && !overall_found_ && !found.empty())
-      context_.warn("rule-unmatched",
-                    "no item of the " + name() + " table matches overall " + regex_text(*rule_.overall) +
-                        ": the overall grade was not read",
-                    at_of(found.front().page->number, found.front().header.cell->box), rule_.overall_line);
+    if (rule_.overall && !found.empty()) {
+      const std::string why = "no item of the " + name() + " table, nor a row of a table of its own on its page, matches overall " +
+                              regex_text(*rule_.overall);
+      conclude(context_.trace(rule_.overall_line), overall_found_,
+               overall_found_ ? "filled evaluation.grade and evaluation.label" : "matched nothing: " + why);
+      if (!overall_found_)
+        context_.warn("rule-unmatched", why + ": the overall grade was not read",
+                      at_of(found.front().page->number, found.front().header.cell->box), rule_.overall_line);
+    }
     table.warn_unread(found);
   }
 
  private:
   std::string name() const { return into_name(rule_.into); }
+  // The record field a figure table's cells go into, as CellUse and warnings name it.
+  std::string field() const { return rule_.into == Into::kIndicators ? "indicator" : "cost"; }
 
   // The free text nearest above a table, over it, with no other table between: its caption.
   static std::string caption(const Page& page, const Table& table) {
@@ -158,19 +165,23 @@ class FigureTableReader {
   // The unit printed once for the table: in a header cell, else in its caption.
   std::optional<std::string> table_unit(const Page& page, const Header& header) {
     if (!rule_.unit) return std::nullopt;
-    RuleTrace* trace = context_.trace(rule_.line);
+    RuleTrace* trace = context_.trace(rule_.unit_line);
     for (const auto& cell : header.table->cells) {
       if (cell.row < header.first_row || cell.row >= header.end_row) continue;
       if (auto match = match_groups(*rule_.unit, join_wrapped(cell.lines))) {
         look(trace, page.number, cell.box, join_wrapped(cell.lines), true, "unit " + quoted((*match)["unit"]));
+        conclude(trace, true, "the table's unit " + quoted((*match)["unit"]));
         return (*match)["unit"];
       }
     }
-    if (auto match = match_groups(*rule_.unit, caption(page, *header.table))) return (*match)["unit"];
-    context_.warn("rule-unmatched",
-                  "no header cell or caption of the " + name() + " table matches unit " + regex_text(*rule_.unit) +
-                      ": its bare figures have no unit",
-                  at_of(page.number, header.cell->box), rule_.unit_line);
+    if (auto match = match_groups(*rule_.unit, caption(page, *header.table))) {
+      conclude(trace, true, "the table's unit " + quoted((*match)["unit"]) + ", from its caption");
+      return (*match)["unit"];
+    }
+    const std::string why = "no header cell or caption of the " + name() + " table matches unit " + regex_text(*rule_.unit);
+    conclude(trace, false, "matched nothing: " + why);
+    context_.warn("rule-unmatched", why + ": its bare figures have no unit", at_of(page.number, header.cell->box),
+                  rule_.unit_line);
     return std::nullopt;
   }
 
@@ -208,6 +219,9 @@ class FigureTableReader {
                         at_of(found.page->number, column_box(found.header, *both)), both->line);
       }
       warn_stamp(s, column.header, at_of(found.page->number, column.header_box), column.line);
+      look(context_.trace(column.line), found.page->number, column.header_box, squeeze(column.header), s.year.has_value(),
+           (s.year ? "fiscal " + std::to_string(*s.year) : "no fiscal year") + ", " +
+               (s.kind() ? s.kind()->kind : kind_from_rows ? "kind from the row" : "no kind"));
       if (!s.year)
         context_.warn("column-without-year",
                       "figure column 「" + squeeze(column.header) + "」 " + no_year_why(s) + ": its cells are not read", at,
@@ -231,8 +245,7 @@ class FigureTableReader {
   // figure of one kind and year in an entry is warned of.
   void add_value(Entry& entry, const FigureReader& figures, const Cell& cell, const Column& column,
                  const std::string& kind, int year, const std::optional<std::string>& unit) {
-    const std::string field = std::string(rule_.into == Into::kIndicators ? "indicator." : "cost.") + kind;
-    records::Quantity q = figures.read(cell, field, column);
+    records::Quantity q = figures.read(cell, field() + "." + kind, column);
     if (q.value && !q.unit && unit && !unit->empty()) q.unit = normalizer::fold_width(*unit);
     const bool twice = std::any_of(entry.values.begin(), entry.values.end(), [&](const records::IndicatorValue& v) {
       return v.kind == kind && v.fiscal_year == year;
@@ -258,6 +271,66 @@ class FigureTableReader {
     return column ? figures.text(row_cells(table, r, *column), "", field, *column) : std::string();
   }
 
+  // Whether a row prints a figure or a unit of its own (else, with a name, it may continue the row above).
+  static bool prints_figures(const Table& table, int r, const std::vector<Column>& columns) {
+    for (const auto& column : columns) {
+      if (column.role != "figure" && column.role != "unit") continue;
+      for (const Cell* cell : row_cells(table, r, column))
+        if (cell->row == r && !empty_text(cell)) return true;
+    }
+    return false;
+  }
+
+  // A row with a name and nothing else belongs to the entry above (`continues`): its name joined.
+  void continue_above(Entry& above, const FigureReader& figures, const TableReader::Found& found, int r,
+                      const Column& name) {
+    const Table& table = *found.header.table;
+    const std::string more = text_under(figures, table, r, &name, field() + ".name");
+    look(context_.trace(rule_.line), found.page->number, row_cells(table, r, name).front()->box, more, true,
+         "no figure: the name continues 「" + above.name + "」 (continues)");
+    above.name = join_wrapped({above.name, more});
+    for (const auto& column : found.columns)
+      if (column.role != "name")
+        for (const Cell* cell : row_cells(table, r, column))
+          if (cell->row == r) context_.covered(*cell);
+  }
+
+  Entry start_entry(const FigureReader& figures, const TableReader::Found& found, int r, const std::string& table_group) {
+    const Table& table = *found.header.table;
+    const Column* unit = role_column(found.columns, "unit");
+    const Column* group = role_column(found.columns, "group");
+    Entry entry;
+    entry.name = text_under(figures, table, r, role_column(found.columns, "name"), field() + ".name");
+    const std::string printed = text_under(figures, table, r, unit, field() + ".unit");
+    if (!printed.empty()) entry.unit = printed;
+    entry.group = table_group;
+    if (group) {
+      const std::string words = text_under(figures, table, r, group, "indicator.kind");
+      entry.group = group_of(words);
+      if (entry.group.empty())
+        context_.warn("missing-field",
+                      "indicator 「" + entry.name + "」: its group 「" + squeeze(words) + "」 names no kind by the groups",
+                      at_of(found.page->number, row_cells(table, r, *group).front()->box), rule_.groups_line);
+    }
+    return entry;
+  }
+
+  // The kind a row's kind cell names (nullptr if none does), and that cell's place.
+  const FigureTableRule::Kind* row_kind(const TableReader::Found& found, int r, const Column& kind_column,
+                                        std::optional<records::At>& at) {
+    for (const Cell* cell : row_cells(*found.header.table, r, kind_column)) {
+      const std::string words = join_wrapped(cell->lines);
+      const Stamp s = stamp(words);
+      at = at_of(found.page->number, cell->box);
+      context_.read(found.page->number, *cell, field() + ".row_kind", kind_column.line, kind_column.first);
+      look(context_.trace(kind_column.line), found.page->number, cell->box, squeeze(words), s.kind() != nullptr,
+           s.kind() ? "row kind " + s.kind()->kind : "no kind's words matched");
+      warn_stamp(s, words, *at, kind_column.line);
+      if (s.kind()) return s.kind();
+    }
+    return nullptr;
+  }
+
   // Years as columns: a row whose name cell starts there starts an entry; the rows under a name
   // cell spanning them (目標 and 実績) add to it. A figure's year is its column's; its kind its
   // column's header words, else its row's kind cell.
@@ -266,13 +339,11 @@ class FigureTableReader {
     const Table& table = *found.header.table;
     const auto& columns = found.columns;
     const Column* name = role_column(columns, "name");
-    const Column* unit_column = role_column(columns, "unit");
-    const Column* group = role_column(columns, "group");
     const Column* kind_column = role_column(columns, "kind");
     const auto stamps = column_stamps(found, kind_column != nullptr);
-    const std::string field = rule_.into == Into::kIndicators ? "indicator" : "cost";
-    const std::string table_group = rule_.kind.empty() && !group ? group_of(caption(page, table)) : rule_.kind;
-    if (rule_.into == Into::kIndicators && table_group.empty() && !group)
+    const bool group_column = role_column(columns, "group") != nullptr;
+    const std::string table_group = rule_.kind.empty() && !group_column ? group_of(caption(page, table)) : rule_.kind;
+    if (rule_.into == Into::kIndicators && table_group.empty() && !group_column)
       context_.warn("missing-field",
                     "the caption 「" + squeeze(caption(page, table)) + "」 of the indicators table names no kind by its groups",
                     at_of(page.number, table.box), rule_.groups_line);
@@ -282,87 +353,42 @@ class FigureTableReader {
       if (skipped(page, table, r)) continue;
       const auto names = row_cells(table, r, *name);
       const bool starts = std::any_of(names.begin(), names.end(), [&](const Cell* c) { return c->row == r && !empty_text(c); });
-      bool figures_printed = false;  // or a unit: a row of its own
-      for (std::size_t c = 0; c < columns.size(); ++c)
-        if (columns[c].role == "figure")
-          for (const Cell* cell : row_cells(table, r, columns[c])) figures_printed |= cell->row == r && !empty_text(cell);
-      if (unit_column)
-        for (const Cell* cell : row_cells(table, r, *unit_column)) figures_printed |= cell->row == r && !empty_text(cell);
-      if (starts && rule_.continues && !figures_printed && !entries.empty()) {
-        Entry& above = entries.back();
-        const std::string more = text_under(figures, table, r, name, field + ".name");
-        look(context_.trace(rule_.line), page.number, names.front()->box, more, true,
-             "no figure: the name continues 「" + above.name + "」 (continues)");
-        above.name = join_wrapped({above.name, more});
-        for (const auto& column : columns)
-          if (column.role != "name")
-            for (const Cell* cell : row_cells(table, r, column))
-              if (cell->row == r) context_.covered(*cell);
+      if (starts && rule_.continues && !entries.empty() && !prints_figures(table, r, columns)) {
+        continue_above(entries.back(), figures, found, r, *name);
         continue;
       }
-      if (starts) {
-        Entry entry;
-        entry.name = text_under(figures, table, r, name, field + ".name");
-        if (unit_column) {
-          const std::string printed = text_under(figures, table, r, unit_column, field + ".unit");
-          if (!printed.empty()) entry.unit = printed;
-        }
-        entry.group = table_group;
-        if (group) {
-          const std::string words = text_under(figures, table, r, group, "indicator.kind");
-          entry.group = group_of(words);
-          if (entry.group.empty())
-            context_.warn("missing-field",
-                          "indicator 「" + entry.name + "」: its group 「" + squeeze(words) + "」 names no kind by the groups",
-                          at_of(page.number, names.front()->box), rule_.groups_line);
-        }
-        entries.push_back(std::move(entry));
-      }
+      if (starts) entries.push_back(start_entry(figures, found, r, table_group));
       if (entries.empty()) continue;  // text above the first entry: warned of as unread
       ++rows_read_;
-      const FigureTableRule::Kind* row_kind = nullptr;
-      std::optional<records::At> row_kind_at;
-      if (kind_column) {
-        for (const Cell* cell : row_cells(table, r, *kind_column)) {
-          const std::string words = join_wrapped(cell->lines);
-          const Stamp s = stamp(words);
-          context_.read(page.number, *cell, field + ".row_kind", kind_column->line, kind_column->first);
-          look(context_.trace(kind_column->line), page.number, cell->box, squeeze(words), s.kind() != nullptr,
-               s.kind() ? "row kind " + s.kind()->kind : "no kind's words matched");
-          warn_stamp(s, words, at_of(page.number, cell->box), kind_column->line);
-          row_kind_at = at_of(page.number, cell->box);
-          if (s.kind()) {
-            row_kind = s.kind();
-            break;
-          }
-        }
-      }
+      Entry& entry = entries.back();
+      std::optional<records::At> kind_at;
+      const FigureTableRule::Kind* by_row = kind_column ? row_kind(found, r, *kind_column, kind_at) : nullptr;
       bool kindless = false;  // a figure printed whose kind neither its header nor its row gives
       for (std::size_t c = 0; c < columns.size(); ++c) {
         const Column& column = columns[c];
         if (column.role != "figure") continue;
         const auto cells = row_cells(table, r, column);
-        warn_cells_under_one_header(context_, page.number, cells, column, field + " figure");
-        const FigureTableRule::Kind* kind = stamps[c].kind() ? stamps[c].kind() : row_kind;
-        if (stamps[c].kind() && row_kind && stamps[c].kind() != row_kind && !cells.empty())
+        warn_cells_under_one_header(context_, page.number, cells, column, field() + " figure");
+        const FigureTableRule::Kind* kind = stamps[c].kind() ? stamps[c].kind() : by_row;
+        if (stamps[c].kind() && by_row && stamps[c].kind() != by_row && !cells.empty())
           context_.warn("several-kinds",
-                        "column 「" + squeeze(column.header) + "」 says " + stamps[c].kind()->kind + ", its row " +
-                            row_kind->kind + "; the figure was read as " + kind->kind,
+                        "column 「" + squeeze(column.header) + "」 says " + kind->kind + ", its row " + by_row->kind +
+                            "; the figure was read as " + kind->kind,
                         at_of(page.number, cells.front()->box), rule_.kinds_line);
         for (const Cell* cell : cells) {
-          if (!stamps[c].year || !kind) {  // the column is warned of; a row without kind below
-            kindless |= kind_column && !kind && !empty_text(cell);
-            context_.covered(*cell);
+          if (stamps[c].year && kind) {
+            add_value(entry, figures, *cell, column, kind->kind, *stamps[c].year, entry.unit ? entry.unit : unit);
             continue;
           }
-          add_value(entries.back(), figures, *cell, column, kind->kind, *stamps[c].year, entries.back().unit ? entries.back().unit : unit);
+          kindless |= kind_column && !kind && !empty_text(cell);  // (a column without year or kind is warned of once)
+          context_.covered(*cell);
         }
       }
       if (kindless)
         context_.warn("row-without-kind",
-                      "a row of 「" + entries.back().name + "」 has no kind cell whose words name a kind (" + kind_words() +
+                      "a row of 「" + entry.name + "」 has no kind cell whose words name a kind (" + kind_words() +
                           "): its figures are not read",
-                      row_kind_at ? *row_kind_at : at_of(page.number, names.empty() ? table.box : names.front()->box),
+                      kind_at ? *kind_at : at_of(page.number, names.empty() ? table.box : names.front()->box),
                       kind_column->line);
     }
     return entries;
@@ -375,7 +401,6 @@ class FigureTableReader {
     const Table& table = *found.header.table;
     const auto& columns = found.columns;
     const Column* when = role_column(columns, "when");
-    const std::string field = rule_.into == Into::kIndicators ? "indicator" : "cost";
     FigureReader figures(normalizer_, page.number, context_);
     std::vector<Entry> entries;
     std::vector<const Column*> entry_columns;
@@ -396,7 +421,7 @@ class FigureTableReader {
       if (skipped(page, table, r)) continue;
       const auto whens = row_cells(table, r, *when);
       if (whens.empty() || whens.front()->row != r) continue;
-      const std::string label = text_under(figures, table, r, when, field + ".when");
+      const std::string label = text_under(figures, table, r, when, field() + ".when");
       const Stamp s = stamp(label);
       const auto at = at_of(page.number, whens.front()->box);
       warn_stamp(s, label, at, when->line);
@@ -414,7 +439,7 @@ class FigureTableReader {
       }
       for (std::size_t e = 0; e < entries.size(); ++e) {
         const auto cells = row_cells(table, r, *entry_columns[e]);
-        warn_cells_under_one_header(context_, page.number, cells, *entry_columns[e], field + " figure");
+        warn_cells_under_one_header(context_, page.number, cells, *entry_columns[e], field() + " figure");
         for (const Cell* cell : cells) add_value(entries[e], figures, *cell, *entry_columns[e], s.kind()->kind, *s.year, unit);
       }
     }
@@ -457,6 +482,36 @@ class FigureTableReader {
     }
   }
 
+  // The overall grade printed in a row of a table of its own (総合評価 | B | its words) on a page
+  // of the evaluation table: the cells right of the one `overall` matches, the grade first.
+  void read_overall_apart(const std::vector<TableReader::Found>& found) {
+    for (const auto& f : found) {
+      for (const auto& table : f.page->tables) {
+        if (&table == f.header.table) continue;
+        for (int r = 0; r < table.rows; ++r) {
+          const auto cells = starting_cells(table, r);
+          const auto label = std::find_if(cells.begin(), cells.end(), [&](const Cell* c) {
+            return RE2::PartialMatch(squeeze(c->text), *rule_.overall);
+          });
+          if (label == cells.end() || cells.end() - label < 2) continue;
+          auto& evaluation = *project().evaluation;
+          const int page = f.page->number;
+          look(context_.trace(rule_.overall_line), page, (*label)->box, squeeze((*label)->text), true,
+               "the overall grade's row, in a table of its own");
+          context_.read(page, **label, "evaluation.overall", rule_.overall_line);
+          context_.read(page, *label[1], "evaluation.grade", rule_.overall_line);
+          evaluation.grade = normalizer::fold_width(join_wrapped(label[1]->lines));
+          if (cells.end() - label > 2) {
+            context_.read(page, *label[2], "evaluation.label", rule_.overall_line);
+            evaluation.label = join_wrapped(label[2]->lines);
+          }
+          overall_found_ = true;
+          return;
+        }
+      }
+    }
+  }
+
   const FigureTableRule& rule_;
   const normalizer::Normalizer& normalizer_;
   SheetContext& context_;
@@ -470,11 +525,24 @@ void read_figure_tables(const std::vector<const Page*>& pages, const normalizer:
                         SheetContext& context) {
   for (const auto& rule : context.rules().tables) {
     if (context.explaining()) {
+      // In file order, as every trace of the sheet.
+      struct Traced {
+        int line;
+        std::string kind;
+        const RE2* regex;
+        std::vector<std::string> fields;
+      };
       const std::string into = into_name(rule.into);
-      context.start_trace(rule.line, into + " table", rule.header.get(), {"project." + into});
+      std::vector<Traced> traced = {{rule.line, into + " table", rule.header.get(), {"project." + into}}};
       for (const auto& column : rule.columns)
-        context.start_trace(column.line, into + " column " + column.role, column.header.get(),
-                            {"project." + into + "." + column.role});
+        traced.push_back({column.line, into + " column " + column.role, column.header.get(),
+                          {"project." + into + "." + column.role}});
+      if (rule.unit) traced.push_back({rule.unit_line, into + " unit", rule.unit.get(), {"project." + into + ".unit"}});
+      if (rule.overall)
+        traced.push_back({rule.overall_line, "evaluation overall", rule.overall.get(),
+                          {"project.evaluation.grade", "project.evaluation.label"}});
+      std::stable_sort(traced.begin(), traced.end(), [](const Traced& a, const Traced& b) { return a.line < b.line; });
+      for (auto& t : traced) context.start_trace(t.line, std::move(t.kind), t.regex, std::move(t.fields));
     }
     FigureTableReader(rule, normalizer, context).read(pages);
   }

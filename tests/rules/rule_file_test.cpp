@@ -182,6 +182,52 @@ TEST(RuleFile, ExtractorSettingsAreCheckedAtLoad) {
             std::string::npos);
 }
 
+// Figure tables (`tables:`): each key is checked at load; the line is the one marked `#here`.
+TEST(RuleFile, FigureTableMistakesNameTheirLine) {
+  const std::string costs = "  - into: costs\n    header: '^区分'\n    kinds: {budget: '予算$'}\n";
+  const std::string columns = "    columns: [{role: name, header: '^区分'}, {role: figure, header: '年度'}]\n";
+  const std::string indicators = "  - into: indicators\n    header: '^指標名$'\n    kinds: {target: '目標'}\n";
+  const struct {
+    std::string table, problem;
+  } cases[] = {
+      {"  - into: budgets #here\n    header: x\n", "into must be indicators, costs or evaluation"},
+      {costs + columns + "    colums: [] #here\n", "unknown key 'colums'"},
+      {"  - into: costs\n    header: '^区分'\n    kinds: {target: '目標'} #here\n" + columns,
+       "'target' is no kind of a cost's values"},
+      {costs + columns + "    years: diagonal #here\n", "years must be columns or rows"},
+      {costs + columns + "    unit: '単位：[^）]+' #here\n", "needs a group (?P<unit>"},
+      {costs + columns + "    overall: '^総合評価$' #here\n", "'overall' names the overall grade's row"},
+      {costs + columns + "    relative_years: {'前年度': last} #here\n", "must be a whole number"},
+      {costs + "    years: rows\n" + columns.substr(0, columns.size() - 1) + " #here\n", "unknown role 'name'"},
+      {costs + "    years: rows\n    continues: true #here\n    columns: [{role: when, header: x}, {role: figure, header: y}]\n",
+       "'continues' joins a name over rows"},
+      {"  - into: costs #here\n    header: x\n" + columns, "needs 'kinds'"},
+      {"  - into: costs #here\n    header: x\n    kinds: {budget: y}\n    columns: [{role: name, header: x}]\n",
+       "needs a column with role 'figure'"},
+      {indicators + columns + "    groups: {activity: '活動'} #here\n", "a 'group' column or the table's caption"},
+      {indicators + "    kind: input #here\n" + columns, "'input' is no kind of indicator"},
+      {"  - into: indicators #here\n    header: x\n    kinds: {target: y}\n" + columns, "needs 'kind' (activity or outcome)"},
+      {"  - into: evaluation\n    header: x\n    kinds: {target: y} #here\n    columns: [{role: item, header: x}, {role: grade, header: y}]\n",
+       "an evaluation table has no figures"},
+  };
+  const std::string head = shipped_text() + "tables:\n";
+  const int first = static_cast<int>(std::count(head.begin(), head.end(), '\n')) + 1;
+  for (const auto& c : cases) {
+    const int line = first + static_cast<int>(std::count(c.table.begin(), c.table.begin() + static_cast<long>(c.table.find("#here")), '\n'));
+    std::string message = "(no error)";
+    try {
+      Ruleset::parse(head + c.table, "tables.yaml");
+    } catch (const RuleFileError& e) {
+      message = e.what();
+    }
+    EXPECT_EQ(message.rfind("tables.yaml:" + std::to_string(line) + ": ", 0), 0u) << c.table << message;
+    EXPECT_NE(message.find(c.problem), std::string::npos) << c.table << message;
+  }
+  EXPECT_NO_THROW(Ruleset::parse(head + costs + columns + "    unit: '（単位：(?P<unit>[^）]+)）'\n    skip: ['^計$', '^※']\n"
+                                         "    relative_years: {'^前年度': -1}\n",
+                                 "tables.yaml"));
+}
+
 // ---- A project sheet's rule file (kind: project) and the keys that came with it.
 
 const std::string kProjectRules = R"(id: test-jimu
