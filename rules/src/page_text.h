@@ -34,7 +34,7 @@ std::string squeeze(std::string_view text);
 // White space (ASCII and the ideographic space) removed at both ends.
 std::string trim(std::string_view text);
 // The text after the part of it whose squeezed form is `squeezed_bytes` long, trimmed: what
-// follows a label matched on the squeezed line (担当課：　福祉課 -> 福祉課).
+// follows a label matched on the squeezed line ("Division: Welfare" -> "Welfare").
 std::string after_squeezed(std::string_view text, std::size_t squeezed_bytes);
 // The UTF-8 characters of a text, each as its own string.
 std::vector<std::string> utf8_characters(std::string_view text);

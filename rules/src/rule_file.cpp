@@ -75,7 +75,7 @@ records::Direction& direction(Sheet& s) {
 }
 
 // Project fields, then the measure fields a project rule may fill under another name (its
-// place in the plan: 施策 and 基本目標).
+// place in the plan: the measure and its goal).
 const std::array<Field, 16> kProjectFields = {{
     // The code as printed; the number too when the code is one (7; 02-12-003 is none).
     {"code", Kind::kText,
@@ -374,6 +374,7 @@ class Loader : public RuleLoader {
     if (!sheet) fail(root, "the rule file needs 'sheet' {title}");
     only_keys(sheet, {"title", "key", "several_per_page"}, "sheet");
     rf.title = required_regex(sheet, "title", "sheet");
+    rf.title_line = sheet["title"].Mark().line + 1;
     rf.key = optional_regex(sheet, "key");
     if (rf.key) rf.key_line = sheet["key"].Mark().line + 1;
     if (rf.key) check_groups(sheet["key"], rf.key, {"key"});

@@ -29,7 +29,7 @@ struct Field {
     kNumber,     // digits as printed (full-width too)
     kList,       // one item per paragraph, bullet dropped
     kItems,      // numbered items, filled by a rule's `items` only (initiatives)
-    kYear,       // a fiscal year as printed (平成18年度), read by the normalizer
+    kYear,       // a fiscal year as printed (an era's year or a Gregorian one), read by the normalizer
     kBool,       // a printed word that the rule's `values` maps to true or false
     kDirection,  // options: the chosen one and all of them in print order (`options` only)
     kExtra,      // extra.NAME: text kept under the record's extra
@@ -63,11 +63,11 @@ enum class Take {
   kSelf,      // the found cell itself
   kAny,       // any cell of the page (with `pattern`, the first that matches)
   kLines,     // every printed line of any cell of the page, each on its own (a legend in one cell)
-  kAfter,     // the rest of the printed line the label starts (担当課：福祉課), in a cell or free text
+  kAfter,     // the rest of the printed line the label starts ("Division: Welfare"), in a cell or free text
 };
 
-// Options printed side by side, one of them marked as chosen: a tick before each (■法定　□任意),
-// or a ring drawn round the chosen word (法定・任意).
+// Options printed side by side, one of them marked as chosen: a tick before each (■yes □no),
+// or a ring drawn round the chosen word (yes・no with a ring round one).
 struct OptionsRule {
   Regex ticked, unticked;  // the marks printed before each option (one character each)
   Regex separator;         // circled: what stands between the options
@@ -107,6 +107,7 @@ struct RuleFile {
   std::vector<std::string> extractor_settings;  // NAME=VALUE, from `extractor:`
   Regex paragraph, bullet;
   Regex title;  // group `period` gives the review period label
+  int title_line = 0;
   Regex key;    // group `key`: a title page of the same key continues the sheet before it
   int key_line = 0;
   bool several_per_page = false;  // each title on a page starts a sheet; the page is cut between

@@ -37,6 +37,7 @@ struct SheetPages {
   std::string key;          // the rule file's sheet key as printed on its first page
   bool key_missing = false; // the rule file has a key and the first page does not print it
   std::vector<const Page*> pages;
+  std::vector<Look> looks;  // each page's title (or its lack), for explain
 };
 
 // A document's sheets, and the pieces of the pages that several sheets share (the sheets' pages
@@ -48,17 +49,24 @@ struct Sheets {
 
 // A title on a page: each free text block, then a cell, then the page's free text run together (a
 // title split over two blocks), so that other text on the page never becomes part of the title.
-std::optional<GroupMatch> find_title(const RE2& title, const std::vector<Spot>& spots) {
+// With the match, where it was printed (the whole page for text run together).
+struct Title {
+  GroupMatch match;
+  Box box;
+  std::string text;
+};
+std::optional<Title> find_title(const RE2& title, const std::vector<Spot>& spots, const Page& page) {
   std::string page_text;
   for (const auto& spot : spots)
     if (!spot.table) {
-      if (auto found = match_groups(title, spot.squeezed)) return found;
+      if (auto found = match_groups(title, spot.squeezed)) return Title{*found, spot.box, spot.squeezed};
       page_text += spot.squeezed;
     }
   for (const auto& spot : spots)
     if (spot.table)
-      if (auto found = match_groups(title, spot.squeezed)) return found;
-  return match_groups(title, page_text);
+      if (auto found = match_groups(title, spot.squeezed)) return Title{*found, spot.box, spot.squeezed};
+  if (auto found = match_groups(title, page_text)) return Title{*found, {0, 0, page.width, page.height}, page_text};
+  return std::nullopt;
 }
 
 // The tops of the titles printed on a page, each the start of a sheet, top to bottom.
@@ -118,9 +126,13 @@ Sheets pages_to_sheets(const extractor::Document& document, const std::vector<Ru
     if (!first_title.empty()) first_title = utf8_prefix(first_title, 40);
     std::optional<std::size_t> match;
     for (std::size_t r = 0; r < rulesets.size() && !match; ++r)
-      if (find_title(*rule_file(rulesets[r]).title, spots)) match = r;
+      if (find_title(*rule_file(rulesets[r]).title, spots, page)) match = r;
     if (!match) {
-      if (!sheets.empty()) sheets.back().pages.push_back(&page);
+      if (!sheets.empty()) {
+        sheets.back().pages.push_back(&page);
+        sheets.back().looks.push_back({page.number, {0, 0, page.width, page.height}, "", false,
+                                       "no title on the page: it goes on with the sheet"});
+      }
       continue;
     }
     const RuleFile& rules = rule_file(rulesets[*match]);
@@ -137,16 +149,22 @@ Sheets pages_to_sheets(const extractor::Document& document, const std::vector<Ru
     }
     for (const Page* part : parts) {
       const auto part_spots = parts.size() == 1 ? spots : page_spots(*part);
-      const auto title = find_title(*rules.title, part_spots);
-      SheetPages sheet{*match, title ? (*title)["period"] : "", "", false, {part}};
+      const auto title = find_title(*rules.title, part_spots, *part);
+      SheetPages sheet{*match, title ? title->match["period"] : "", "", false, {part}, {}};
+      const Look seen{part->number, title ? title->box : Box{}, title ? title->text : "", true, "title matched"};
       if (rules.key) {
         sheet.key = find_key(*rules.key, part_spots);
         sheet.key_missing = sheet.key.empty();
         if (!sheet.key.empty() && !sheets.empty() && sheets.back().ruleset == *match && sheets.back().key == sheet.key) {
           sheets.back().pages.push_back(part);
+          sheets.back().looks.push_back(seen);
+          sheets.back().looks.back().outcome += "; key " + rules::quoted(sheet.key) + " as the sheet's: it goes on with the sheet";
           continue;
         }
       }
+      sheet.looks.push_back(seen);
+      sheet.looks.back().outcome += std::string(parts.size() > 1 ? ", one of several on the page (cut between them)" : "") +
+                                    (sheet.key.empty() ? "" : "; key " + rules::quoted(sheet.key)) + ": starts a sheet";
       sheets.push_back(std::move(sheet));
     }
   }
@@ -190,7 +208,7 @@ struct Option {
   Box box;  // where it is printed (circled options only: the ring is matched against it)
 };
 
-// Ticked options: each option is the text after its mark (■法定　□任意), up to the next mark.
+// Ticked options: each option is the text after its mark (■yes □no), up to the next mark.
 std::vector<Option> ticked_options(const OptionsRule& rule, const std::string& text) {
   std::vector<Option> options;
   for (const auto& character : utf8_characters(text)) {
@@ -977,6 +995,9 @@ void warn_unread_pages(const std::vector<const Page*>& pages, SheetContext& cont
 // Every rule of the file in file order, as a trace entry to fill.
 void start_traces(SheetContext& context) {
   const RuleFile& rules = context.rules();
+  std::vector<std::string> pages = {"source.first_page", "source.last_page"};
+  if (rules.title->NamedCapturingGroups().count("period")) pages.push_back("review_period.label");
+  context.start_trace(rules.title_line, "sheet", rules.title.get(), pages);
   const auto fields = [&](const FieldRule& rule, const char* kind) {
     const RE2* re = rule.label ? rule.label.get() : rule.contains ? rule.contains.get() : rule.pattern.get();
     std::vector<std::string> names;
@@ -1026,6 +1047,10 @@ records::Sheet read_sheet(const SheetPages& pages, const RuleFile& rules, const 
     trace->last_page = sheet.source.last_page;
     trace->rule_file = rules.path;
     start_traces(context);
+    RuleTrace& split = trace->rules.front();
+    split.looks = pages.looks;
+    split.matched = true;
+    split.result = std::to_string(pages.pages.size()) + " page(s)";
   }
   if (pages.key_missing)
     context.warn("missing-field",
@@ -1034,7 +1059,7 @@ records::Sheet read_sheet(const SheetPages& pages, const RuleFile& rules, const 
                  at_of(pages.pages.front()->number, {0, 0, pages.pages.front()->width, pages.pages.front()->height}),
                  rules.key_line);
   // A measure sheet's fields are on its first page (its back pages hold the projects table); a
-  // project sheet prints its fields on any of its pages (品川's direction on the second).
+  // project sheet prints its fields on any of its pages (a direction on the second page).
   FieldReader fields(context,
                      rules.kind == records::SheetKind::project ? pages.pages
                                                                : std::vector<const Page*>{pages.pages.front()},

@@ -242,9 +242,14 @@ TEST(ProjectSheetRules, ExplainTracesTheOptionsAndThePeriod) {
   const auto reading = reader.explain(pages({one_sheet()}));
   ASSERT_EQ(reading.traces.size(), 1u);
   const auto& rules = reading.traces[0].rules;
-  ASSERT_FALSE(rules.empty());
-  EXPECT_EQ(rules[0].kind, "period");
-  EXPECT_EQ(rules[0].fields, (std::vector<std::string>{"review_period.label"}));
+  ASSERT_GE(rules.size(), 2u);
+  // First the sheet: the title that started it, its key.
+  EXPECT_EQ(rules[0].kind, "sheet");
+  EXPECT_EQ(rules[0].rule, rule_at("  title:"));
+  ASSERT_EQ(rules[0].looks.size(), 1u);
+  EXPECT_EQ(rules[0].looks[0].outcome, "title matched; key «02-12-003»: starts a sheet");
+  EXPECT_EQ(rules[1].kind, "period");
+  EXPECT_EQ(rules[1].fields, (std::vector<std::string>{"review_period.label"}));
   const auto direction = std::find_if(rules.begin(), rules.end(), [](const auto& r) { return r.rule == rule_at("into: direction"); });
   ASSERT_NE(direction, rules.end());
   EXPECT_EQ(direction->kind, "project");
