@@ -432,7 +432,7 @@ class FigureTableReader {
       const auto at = at_of(page.number, whens.front()->box);
       warn_stamp(s, label, at, when->line);
       look(context_.trace(when->line), page.number, whens.front()->box, squeeze(label), s.year && s.kind(),
-           s.year && s.kind() ? "fiscal " + std::to_string(*s.year) + ", " + s.kind()->kind : "no year or no kind");
+           (s.year ? "fiscal " + std::to_string(*s.year) : no_year_why(s)) + ", " + (s.kind() ? s.kind()->kind : "no kind"));
       ++rows_read_;
       if (!s.year || !s.kind()) {
         const std::string why = !s.year ? "「" + squeeze(label) + "」 " + no_year_why(s)
