@@ -236,6 +236,20 @@ TEST(ProjectSheetRules, APeriodCellNamingNoYearIsWarned) {
   EXPECT_EQ(missing[0].rule, rule_at("period:"));
 }
 
+// A grade printed as options (A・B・C, one circled) fills the overall grade as a text field.
+TEST(ProjectSheetRules, AGradePrintedAsOptions) {
+  Page page = one_sheet();
+  page.tables.push_back(grid(300, 40, 120, {{"総合評価", "A・B・C"}}));
+  page.words.push_back({"A・B・C", {425, 46, 455, 58}, "", 10, 0, false});  // 6 points a character
+  page.marks.push_back({433, 43, 445, 61});                                  // round B (x 437–443)
+  std::string rules = kRules;
+  rules.insert(rules.find("measure:"), "  - {label: '^総合評価$', options: {circled: true, separator: '・'}, into: grade}\n");
+  const auto s = read(pages({page}), rules).at(0);
+  ASSERT_TRUE(s.projects[0].evaluation);
+  EXPECT_EQ(s.projects[0].evaluation->grade, "B");
+  EXPECT_TRUE(with_code(s, "choice-unclear").empty()) << all_warnings(s);
+}
+
 // explain shows each option as looked at, chosen or not, under the rule that read it.
 TEST(ProjectSheetRules, ExplainTracesTheOptionsAndThePeriod) {
   const sheetx::rules::Reader reader({sheetx::rules::Ruleset::parse(kRules, "test.yaml")});
