@@ -4,6 +4,7 @@
 // naming the rule (FILE:LINE) that missed or misread; when explaining, every look is noted too.
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
@@ -29,6 +30,7 @@ struct SheetPages {
   std::size_t ruleset = 0;  // index in the reader's rule files
   std::string period;
   std::vector<const Page*> pages;
+  std::vector<std::string> also_recognised;  // the later rule files whose title matched too (paths)
 };
 
 // Document pages -> sheets: a page whose title some rule file matches starts one.
@@ -45,6 +47,7 @@ std::vector<SheetPages> pages_to_sheets(const extractor::Document& document,
     if (first_title.empty() && !page_text.empty()) first_title = utf8_prefix(page_text, 40);
     std::optional<std::size_t> match;
     std::string period;
+    std::vector<std::string> also_recognised;
     for (std::size_t r = 0; r < rulesets.size(); ++r) {
       const RE2& title = *rule_file(rulesets[r]).title;
       // Each free text block, then a cell, then the page's free text run together (a title
@@ -57,14 +60,17 @@ std::vector<SheetPages> pages_to_sheets(const extractor::Document& document,
         if (!found && spot.table) found = match_groups(title, spot.squeezed);
       }
       if (!found) found = match_groups(title, page_text);
-      if (found) {
+      // The first rule file reads the sheet; every other one that recognises the title too is
+      // a doubt on it (which layout is this?), never silent.
+      if (found && match) {
+        also_recognised.push_back(rulesets[r].path());
+      } else if (found) {
         match = r;
         period = (*found)["period"];
-        break;
       }
     }
     if (match) {
-      sheets.push_back({*match, period, {&page}});
+      sheets.push_back({*match, period, {&page}, std::move(also_recognised)});
     } else if (!sheets.empty()) {
       sheets.back().pages.push_back(&page);
     }
@@ -1185,6 +1191,13 @@ records::Sheet read_sheet(const SheetPages& pages, const RuleFile& rules, const 
   sheet.source.pages = static_cast<int>(pages.pages.size());
   sheet.review_period.label = pages.period;
   SheetContext context(rules, sheet, trace, uses);
+  for (const auto& other : pages.also_recognised) {
+    context.warn("title-ambiguous",
+                 "the title is recognised by " + std::filesystem::path(other).filename().string() + " too: read with " +
+                     std::filesystem::path(rules.path).filename().string() +
+                     ", the first (rule files are tried in the order given, a folder's by name)",
+                 std::nullopt, 0);
+  }
   if (auto period = normalizer.period(pages.period)) {
     sheet.review_period.from_fiscal_year = period->from_fiscal_year;
     sheet.review_period.to_fiscal_year = period->to_fiscal_year;
