@@ -25,7 +25,7 @@ import unicodedata
 import zlib
 
 import yaml
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
@@ -40,7 +40,7 @@ FONTS = {
     "ipaexg": ("IPAexGothic", "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"),
     "ipaexm": ("IPAexMincho", "/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf"),
 }
-PAGE_SIZES = {"a4-landscape": landscape(A4)}
+PAGE_SIZES = {"a4-landscape": landscape(A4), "a4-portrait": A4, "a3-landscape": landscape(A3), "a3-portrait": A3}
 # The labels printed beside the values, as 台東区 prints them; the layout knob `labels` prints
 # others (施策No., 所管 …), as another producer (or a test of unknown words) does.
 LABELS = {
@@ -251,6 +251,7 @@ class Page:
         self.rotate = rotate
         self.cells = []
         self.texts = []  # (x, y_baseline, text, size): text outside any table
+        self.ellipses = []  # boxes (top-left origin) stroked as ellipses: a circled word, as Excel draws one
 
 
 class Typesetter:
@@ -729,6 +730,7 @@ def draw_page(cv, page, ts, style, number=1):
     rules = [r for n, r in enumerate(rule_segments(page.cells)) if n not in omit]
     if style.get("producer"):  # drawn as Word, Excel or 一太郎 draw (samples/producer_style.py)
         producer_style.draw_page(cv, page, ts, style, rules, draw_cell_text, line_y)
+        draw_ellipses(cv, page, line_y)
         cv.showPage()
         return
     lw = style.get("width", 0.6)
@@ -771,19 +773,36 @@ def draw_page(cv, page, ts, style, number=1):
                 cv.line(at, line_y(a), at, line_y(b))
     else:
         raise ValueError(f"unknown rule style {kind_of_rules!r}")
+    draw_ellipses(cv, page, line_y)
     cv.showPage()
 
 
-def draw_cell_text(cv, c, ts, line_y):
+def draw_ellipses(cv, page, line_y):
+    """Stroked ellipses only, no fill: how an Excel shape circles a printed word."""
+    if page.ellipses:
+        cv.setLineWidth(0.8)
+    for x0, y0, x1, y1 in page.ellipses:
+        cv.ellipse(x0, line_y(y1), x1, line_y(y0), stroke=1, fill=0)
+
+
+def printed_lines(c):
+    """A cell's lines as drawn: one character a line when stacked."""
+    return list("".join(c.lines)) if c.stacked else c.lines
+
+
+def line_origin(c, i, width):
+    """Where line i of a cell starts (x, baseline; top-left origin): the lines centred vertically."""
     x0, y0, x1, y1 = c.box
-    lines = list("".join(c.lines)) if c.stacked else c.lines
     lh = c.size * LEADING
-    top = y0 + ((y1 - y0) - len(lines) * lh) / 2
+    top = y0 + ((y1 - y0) - len(printed_lines(c)) * lh) / 2
+    x = (x0 + x1 - width) / 2 if c.align == "center" or c.stacked else x1 - PAD - width if c.align == "right" else x0 + PAD
+    return x, top + i * lh + c.size * 0.98
+
+
+def draw_cell_text(cv, c, ts, line_y):
     cv.setFont(ts.font, c.size)
-    for i, line in enumerate(lines):
-        base = top + i * lh + c.size * 0.98
-        w = ts.width(line, c.size)
-        x = (x0 + x1 - w) / 2 if c.align == "center" or c.stacked else x0 + PAD
+    for i, line in enumerate(printed_lines(c)):
+        x, base = line_origin(c, i, ts.width(line, c.size))
         cv.drawString(x, line_y(base), line)
 
 
@@ -824,23 +843,37 @@ def without_places(obj):
 
 def make_sheets(descriptions, pdf_path, declared_only=True):
     """Draws the sheets (name, description) back to back into one PDF; returns their expected
-    records, each text fact's place under `_at`, source.sha256 filled."""
+    records, each text fact's place under `_at`, source.sha256 filled. A sheet whose layout says
+    `same_page: true` draws its first page onto the previous sheet's last one (several sheets on
+    one page; its `layout.top` keeps it clear of the one above)."""
     cv = canvas.Canvas(str(pdf_path), invariant=1, pageCompression=1)
-    cv.setTitle("長期総合計画 検証シート")
+    cv.setTitle(descriptions[0][1].get("document_title", "長期総合計画 検証シート"))
     cv.setAuthor("sheetx samples")
     cv.setCreator("sheetx samples/generate.py")
-    results, page_no = [], 0
+    results, drawn = [], []  # drawn: (page, typesetter, rule style, page number in its sheet)
     for sheet_name, desc in descriptions:
-        sheet = Sheet(desc, sheet_name)
+        if desc.get("kind") == "project":  # a project sheet: ruled grids whose cells name their fields
+            import project_sheets
+            sheet = project_sheets.ProjectSheet(desc, sheet_name)
+        else:
+            sheet = Sheet(desc, sheet_name)
         pages, record = sheet.build(declared_only)
-        style = desc["layout"].get("rules", {})
-        for number, page in enumerate(pages, 1):
-            draw_page(cv, page, sheet.ts, style, number)
-        shift_pages(record, page_no)
-        record["source"] = {"path": pdf_path.name, "sha256": None, "pages": len(pages),
-                            "first_page": page_no + 1, "last_page": page_no + len(pages)}
-        page_no += len(pages)
+        style = desc.get("layout", {}).get("rules", {})
+        first = len(drawn)  # PDF pages before this sheet's first
+        if desc.get("layout", {}).get("same_page") and drawn:
+            shared = drawn[-1][0]
+            shared.cells += pages[0].cells
+            shared.texts += pages[0].texts
+            shared.ellipses += pages[0].ellipses
+            first -= 1
+            pages = pages[1:]
+        drawn += [(page, sheet.ts, style, number) for number, page in enumerate(pages, 1)]
+        shift_pages(record, first)
+        record["source"] = {"path": pdf_path.name, "sha256": None, "pages": len(drawn) - first,
+                            "first_page": first + 1, "last_page": len(drawn)}
         results.append(record)
+    for page, ts, style, number in drawn:
+        draw_page(cv, page, ts, style, number)
     cv.save()
     digest = hashlib.sha256(pdf_path.read_bytes()).hexdigest()
     for record in results:
@@ -849,18 +882,35 @@ def make_sheets(descriptions, pdf_path, declared_only=True):
 
 
 def description(src, sheet_name, changes=None):
-    """A sheet's description (src/NAME.yaml) with a manifest entry's `changes` laid over it."""
-    desc = yaml.safe_load((src / f"{sheet_name}.yaml").read_text(encoding="utf-8"))
+    """A sheet's description (src/NAME.yaml, or the file sheet_name when src is None) with a
+    manifest entry's `changes` laid over it."""
+    path = src / f"{sheet_name}.yaml" if src else pathlib.Path(sheet_name)
+    desc = yaml.safe_load(path.read_text(encoding="utf-8"))
     return merged(desc, changes or {})
+
+
+def sheet_key(record):
+    """What tells a bundle's sheets apart in their file names: the measure or the project code."""
+    return record["projects"][0]["code"] if record["kind"] == "project" else record["measure"]["number"]
+
+
+def summary(record):
+    """One line about a sheet for the generator's log."""
+    if record["kind"] == "project":
+        p = record["projects"][0]
+        return (f"事業{p['code']}: {len(p.get('indicators', []))} indicators / {len(p.get('costs', []))} cost lines / "
+                f"{len(record['warnings'])} warnings")
+    return (f"施策{record['measure']['number']}: {len(record['projects'])} projects / "
+            f"{sum(len(p['activities']) for p in record['projects'])} activities / {len(record['warnings'])} warnings")
 
 
 def make_pdf(entry, src, out):
     """One PDF of the manifest and its expected JSON files; returns (name, pages, sheets)."""
     name = entry["name"]
-    descriptions = [(s, description(src, s, entry.get("changes"))) for s in entry["sheets"]]
+    descriptions = [(str(s), description(src, s, entry.get("changes"))) for s in entry["sheets"]]
     results = make_sheets(descriptions, out / f"{name}.pdf")
     for record in results:
-        suffix = f"-{record['measure']['number']}" if len(results) > 1 else ""
+        suffix = f"-{sheet_key(record)}" if len(results) > 1 else ""
         write_json(out / f"{name}{suffix}.expected.json", without_places(record))
     return name, results[-1]["source"]["last_page"], results
 
@@ -945,15 +995,13 @@ def main():
     args.out.mkdir(parents=True, exist_ok=True)
     for entry in manifest["pdfs"]:
         name, pages, records = make_pdf(entry, src, args.out)
-        summary = ", ".join(f"施策{r['measure']['number']}: {len(r['projects'])} projects / "
-                            f"{sum(len(p['activities']) for p in r['projects'])} activities / "
-                            f"{len(r['warnings'])} warnings" for r in records)
-        print(f"{name}.pdf: {pages} pages; {summary}")
+        print(f"{name}.pdf: {pages} pages; " + ", ".join(summary(r) for r in records))
     make_bad(args.out, args.out / f"{manifest['bad_from']}.pdf")
     print("bad/: empty, not-a-pdf, truncated, encrypted, scanned, not-a-sheet")
 
 
 if __name__ == "__main__":
+    sys.modules.setdefault("generate", sys.modules[__name__])  # project_sheets imports this very module
     try:
         main()
     except (ValueError, KeyError) as e:

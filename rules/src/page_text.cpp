@@ -53,6 +53,28 @@ std::string trim(std::string_view text) {
   return std::string(text.substr(begin, end - begin));
 }
 
+std::string after_squeezed(std::string_view text, std::size_t squeezed_bytes) {
+  std::size_t i = 0;
+  for (std::size_t kept = 0; i < text.size() && kept < squeezed_bytes;) {
+    if (std::size_t n = space_at(text, i)) {
+      i += n;
+    } else {
+      ++i;
+      ++kept;
+    }
+  }
+  return trim(text.substr(i));
+}
+
+std::vector<std::string> utf8_characters(std::string_view text) {
+  std::vector<std::string> out;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 || out.empty()) out.emplace_back();
+    out.back() += c;
+  }
+  return out;
+}
+
 std::string utf8_prefix(std::string_view text, std::size_t characters) {
   std::size_t end = 0;
   for (std::size_t seen = 0; end < text.size(); ++end) {

@@ -33,6 +33,11 @@ Spot cell_spot(int page, const extractor::Table& table, const extractor::Cell& c
 std::string squeeze(std::string_view text);
 // White space (ASCII and the ideographic space) removed at both ends.
 std::string trim(std::string_view text);
+// The text after the part of it whose squeezed form is `squeezed_bytes` long, trimmed: what
+// follows a label matched on the squeezed line ("Division: Welfare" -> "Welfare").
+std::string after_squeezed(std::string_view text, std::size_t squeezed_bytes);
+// The UTF-8 characters of a text, each as its own string.
+std::vector<std::string> utf8_characters(std::string_view text);
 // At most `characters` UTF-8 characters from the start of text, never half of one.
 std::string utf8_prefix(std::string_view text, std::size_t characters);
 // Digits as printed (full-width too) -> a number; nothing for anything else or one too large.

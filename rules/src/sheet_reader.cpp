@@ -4,19 +4,25 @@
 // naming the rule (FILE:LINE) that missed or misread; when explaining, every look is noted too.
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include "checks.h"
+#include "figure_tables.h"
 #include "page_text.h"
 #include "rule_file.h"
+#include "sheet_context.h"
 #include "sheetx/normalizer.h"
+#include "table_columns.h"
 
 namespace sheetx::rules {
 namespace {
@@ -29,56 +35,154 @@ using extractor::Table;
 struct SheetPages {
   std::size_t ruleset = 0;  // index in the reader's rule files
   std::string period;
+  std::string key;          // the rule file's sheet key as printed on its first page
+  bool key_missing = false; // the rule file has a key and the first page does not print it
   std::vector<const Page*> pages;
+  std::vector<Look> looks;  // each page's title (or its lack), for explain
   std::vector<std::string> also_recognised;  // the later rule files whose title matched too (paths)
 };
 
-// Document pages -> sheets: a page whose title some rule file matches starts one.
-std::vector<SheetPages> pages_to_sheets(const extractor::Document& document,
-                                        const std::vector<Ruleset>& rulesets) {
+// A document's sheets, and the pieces of the pages that several sheets share (the sheets' pages
+// point into them).
+struct Sheets {
+  std::deque<Page> pieces;
   std::vector<SheetPages> sheets;
+};
+
+// A title on a page: each free text block, then a cell, then the page's free text run together (a
+// title split over two blocks), so that other text on the page never becomes part of the title.
+// With the match, where it was printed (the whole page for text run together).
+struct Title {
+  GroupMatch match;
+  Box box;
+  std::string text;
+};
+std::optional<Title> find_title(const RE2& title, const std::vector<Spot>& spots, const Page& page) {
+  std::string page_text;
+  for (const auto& spot : spots)
+    if (!spot.table) {
+      if (auto found = match_groups(title, spot.squeezed)) return Title{*found, spot.box, spot.squeezed};
+      page_text += spot.squeezed;
+    }
+  for (const auto& spot : spots)
+    if (spot.table)
+      if (auto found = match_groups(title, spot.squeezed)) return Title{*found, spot.box, spot.squeezed};
+  if (auto found = match_groups(title, page_text)) return Title{*found, {0, 0, page.width, page.height}, page_text};
+  return std::nullopt;
+}
+
+// The tops of the titles printed on a page, each the start of a sheet, top to bottom.
+std::vector<double> title_tops(const RE2& title, const std::vector<Spot>& spots) {
+  std::vector<double> tops;
+  for (const auto& spot : spots)
+    if (RE2::PartialMatch(spot.squeezed, title)) tops.push_back(spot.box.y0);
+  std::sort(tops.begin(), tops.end());
+  // One title drawn as two overlapping spots (a block and a cell) is one title.
+  tops.erase(std::unique(tops.begin(), tops.end(), [](double a, double b) { return b - a < 1.0; }), tops.end());
+  return tops;
+}
+
+// The part of a page from `top` down to `bottom`: whatever has its middle there.
+Page cut_page(const Page& page, double top, double bottom) {
+  const auto inside = [&](const Box& box) { return box.cy() >= top && box.cy() < bottom; };
+  Page piece;
+  piece.number = page.number;
+  piece.width = page.width;
+  piece.height = page.height;
+  piece.rotation = page.rotation;
+  std::copy_if(page.words.begin(), page.words.end(), std::back_inserter(piece.words),
+               [&](const auto& word) { return inside(word.box); });
+  std::copy_if(page.rules.begin(), page.rules.end(), std::back_inserter(piece.rules),
+               [&](const auto& rule) { return inside({rule.x0, rule.y0, rule.x1, rule.y1}); });
+  std::copy_if(page.tables.begin(), page.tables.end(), std::back_inserter(piece.tables),
+               [&](const auto& table) { return inside(table.box); });
+  std::copy_if(page.blocks.begin(), page.blocks.end(), std::back_inserter(piece.blocks),
+               [&](const auto& block) { return inside(block.box); });
+  std::copy_if(page.marks.begin(), page.marks.end(), std::back_inserter(piece.marks), inside);
+  std::copy_if(page.annotations.begin(), page.annotations.end(), std::back_inserter(piece.annotations),
+               [&](const auto& annotation) { return inside(annotation.box); });
+  return piece;
+}
+
+// The sheet key printed on a page (free text first, then cells), or "".
+std::string find_key(const RE2& key, const std::vector<Spot>& spots) {
+  for (const bool in_table : {false, true})
+    for (const auto& spot : spots)
+      if (!!spot.table == in_table)
+        if (auto found = match_groups(key, spot.squeezed)) return (*found)["key"];
+  return {};
+}
+
+// Document pages -> sheets: a page whose title some rule file matches starts one, unless its key
+// is the key of the sheet before (a sheet continued over pages, its title repeated); with
+// several_per_page, each title on a page starts one and the page is cut between them.
+Sheets pages_to_sheets(const extractor::Document& document, const std::vector<Ruleset>& rulesets) {
+  Sheets out;
+  auto& sheets = out.sheets;
   std::string first_title;
   for (const auto& page : document.pages) {
     const auto spots = page_spots(page);
-    std::string page_text;
-    for (const auto& spot : spots) {
-      if (!spot.table) page_text += spot.squeezed;
-    }
-    if (first_title.empty() && !page_text.empty()) first_title = utf8_prefix(page_text, 40);
+    if (first_title.empty())
+      for (const auto& spot : spots)
+        if (!spot.table) first_title += spot.squeezed;
+    if (!first_title.empty()) first_title = utf8_prefix(first_title, 40);
     std::optional<std::size_t> match;
-    std::string period;
     std::vector<std::string> also_recognised;
     for (std::size_t r = 0; r < rulesets.size(); ++r) {
-      const RE2& title = *rule_file(rulesets[r]).title;
-      // Each free text block, then a cell, then the page's free text run together (a title
-      // split over two blocks): so that other text on the page never becomes part of the title.
-      std::optional<GroupMatch> found;
-      for (const auto& spot : spots) {
-        if (!found && !spot.table) found = match_groups(title, spot.squeezed);
-      }
-      for (const auto& spot : spots) {
-        if (!found && spot.table) found = match_groups(title, spot.squeezed);
-      }
-      if (!found) found = match_groups(title, page_text);
-      // The first rule file reads the sheet; every other one that recognises the title too is
-      // a doubt on it (which layout is this?), never silent.
-      if (found && match) {
+      if (!find_title(*rule_file(rulesets[r]).title, spots, page)) continue;
+      // The first rule file reads the sheet; every other one that recognises the title too is a
+      // doubt on it (which layout is this?), never silent.
+      if (match) {
         also_recognised.push_back(rulesets[r].path());
-      } else if (found) {
+      } else {
         match = r;
-        period = (*found)["period"];
       }
     }
-    if (match) {
-      sheets.push_back({*match, period, {&page}, std::move(also_recognised)});
-    } else if (!sheets.empty()) {
-      sheets.back().pages.push_back(&page);
+    if (!match) {
+      if (!sheets.empty()) {
+        sheets.back().pages.push_back(&page);
+        sheets.back().looks.push_back({page.number, {0, 0, page.width, page.height}, "", false,
+                                       "no title on the page: it goes on with the sheet"});
+      }
+      continue;
+    }
+    const RuleFile& rules = rule_file(rulesets[*match]);
+    std::vector<const Page*> parts = {&page};
+    if (rules.several_per_page) {
+      const auto tops = title_tops(*rules.title, spots);
+      if (tops.size() > 1) {
+        parts.clear();
+        for (std::size_t t = 0; t < tops.size(); ++t) {
+          out.pieces.push_back(cut_page(page, t == 0 ? 0.0 : tops[t], t + 1 < tops.size() ? tops[t + 1] : page.height + 1));
+          parts.push_back(&out.pieces.back());
+        }
+      }
+    }
+    for (const Page* part : parts) {
+      const auto part_spots = parts.size() == 1 ? spots : page_spots(*part);
+      const auto title = find_title(*rules.title, part_spots, *part);
+      SheetPages sheet{*match, title ? title->match["period"] : "", "", false, {part}, {}, also_recognised};
+      const Look seen{part->number, title ? title->box : Box{}, title ? title->text : "", true, "title matched"};
+      if (rules.key) {
+        sheet.key = find_key(*rules.key, part_spots);
+        sheet.key_missing = sheet.key.empty();
+        if (!sheet.key.empty() && !sheets.empty() && sheets.back().ruleset == *match && sheets.back().key == sheet.key) {
+          sheets.back().pages.push_back(part);
+          sheets.back().looks.push_back(seen);
+          sheets.back().looks.back().outcome += "; key " + rules::quoted(sheet.key) + " as the sheet's: it goes on with the sheet";
+          continue;
+        }
+      }
+      sheet.looks.push_back(seen);
+      sheet.looks.back().outcome += std::string(parts.size() > 1 ? ", one of several on the page (cut between them)" : "") +
+                                    (sheet.key.empty() ? "" : "; key " + rules::quoted(sheet.key)) + ": starts a sheet";
+      sheets.push_back(std::move(sheet));
     }
   }
   if (sheets.empty()) {
     throw NoRuleMatches(first_title.empty() ? std::string("(no text)") : first_title);
   }
-  return sheets;
+  return out;
 }
 
 bool right_of(const Box& anchor, const Box& box) {
@@ -89,11 +193,13 @@ bool right_of(const Box& anchor, const Box& box) {
 // Orders on positions rounded to a point, so that cells of one row (or column) drawn a fraction
 // of a point apart still sort as one, and the order stays a strict weak ordering.
 bool reading_order(const Spot* a, const Spot* b) {
-  return std::make_pair(std::lround(a->box.y0), a->box.x0) < std::make_pair(std::lround(b->box.y0), b->box.x0);
+  return std::make_tuple(a->page, std::lround(a->box.y0), a->box.x0) <
+         std::make_tuple(b->page, std::lround(b->box.y0), b->box.x0);
 }
 
 bool nearest_first(const Spot* a, const Spot* b) {
-  return std::make_pair(std::lround(a->box.x0), a->box.y0) < std::make_pair(std::lround(b->box.x0), b->box.y0);
+  return std::make_tuple(a->page, std::lround(a->box.x0), a->box.y0) <
+         std::make_tuple(b->page, std::lround(b->box.x0), b->box.y0);
 }
 
 // ①..⑳ and other numeric characters -> their value, from ICU's character properties.
@@ -106,105 +212,104 @@ std::optional<int> circled_number(const std::string& text) {
   return static_cast<int>(value);
 }
 
-records::At at_of(int page, const Box& box) { return {page, {box.x0, box.y0, box.x1, box.y1}}; }
-
-std::string quoted(const std::string& text) { return "«" + text + "»"; }
-std::string regex_text(const RE2& re) { return "'" + re.pattern() + "'"; }
-
-// Everything the reading of one sheet shares: the record's warnings, the table cells read (for
-// unread-cell), and, when explaining, the trace and the cells used.
-class SheetContext {
- public:
-  SheetContext(const RuleFile& rules, records::Sheet& sheet, SheetTrace* trace, std::vector<CellUse>* uses)
-      : rules_(rules), sheet_(sheet), trace_(trace), uses_(uses) {}
-
-  const RuleFile& rules() const { return rules_; }
-  records::Sheet& sheet() { return sheet_; }
-  bool explaining() const { return trace_ != nullptr; }
-
-  void warn(std::string code, std::string message, std::optional<records::At> at, int line) {
-    sheet_.warnings.push_back({std::move(code), std::move(message), std::move(at), line ? rules_.where(line) : ""});
-  }
-
-  // A table cell read for a field by the rule at `line`, under the grid column `column` (-1: no
-  // column's). One cell read under two columns holds the text of two (a ruling line between them
-  // missing): a doubt on both. (Under one column, a cell over both rows of an activity is printed
-  // once for the target and the actual.)
-  void read(int page, const extractor::Cell& cell, const std::string& field, int line, int column = -1,
-            const std::string& detail = {}) {
-    const auto [earlier, fresh] = read_cells_.emplace(&cell, std::make_pair(field, column));
-    if (!fresh && column >= 0 && earlier->second.second >= 0 && earlier->second.second != column) {
-      warn("cell-read-twice",
-           "one cell read as both " + earlier->second.first + " and " + field +
-               " (a ruling line between two cells missing?)",
-           at_of(page, cell.box), line);
-    }
-    if (uses_) uses_->push_back({page, cell.box, field, rules_.where(line), detail});
-  }
-  // A table cell a warning already covers: not warned of again as unread.
-  void covered(const extractor::Cell& cell) { read_cells_.emplace(&cell, std::make_pair("", -1)); }
-  void read(const Spot& spot, const std::string& field, int line) {
-    if (uses_) uses_->push_back({spot.page, spot.box, field, rules_.where(line), {}});
-  }
-  bool was_read(const extractor::Cell& cell) const { return read_cells_.count(&cell) > 0; }
-  // Pages where a table's header was found.
-  void table_on(int page) { table_pages_.insert(page); }
-  bool has_table(int page) const { return table_pages_.count(page) > 0; }
-
-  // The trace of the rule at `line` (created in file order by the reader), or nullptr when not
-  // explaining.
-  RuleTrace* trace(int line) {
-    if (!trace_) return nullptr;
-    const std::string name = rules_.where(line);
-    for (auto& rule : trace_->rules)
-      if (rule.rule == name) return &rule;
-    return nullptr;
-  }
-  void start_trace(int line, std::string kind, const RE2* regex, std::vector<std::string> fields) {
-    if (trace_)
-      trace_->rules.push_back({rules_.where(line), std::move(kind), regex ? regex->pattern() : "", std::move(fields),
-                               false, "", {}});
-  }
-
- private:
-  const RuleFile& rules_;
-  records::Sheet& sheet_;
-  SheetTrace* trace_;
-  std::vector<CellUse>* uses_;
-  // cell -> the field and grid column it was first read for
-  std::unordered_map<const extractor::Cell*, std::pair<std::string, int>> read_cells_;
-  std::set<int> table_pages_;
+// The options printed in a cell, in print order, and whether each is marked chosen.
+struct Option {
+  std::string text;
+  bool chosen = false;
+  Box box;  // where it is printed (circled options only: the ring is matched against it)
 };
 
-void look(RuleTrace* trace, int page, const Box& box, std::string text, bool matched, std::string outcome) {
-  if (trace) trace->looks.push_back({page, box, std::move(text), matched, std::move(outcome)});
-}
-void conclude(RuleTrace* trace, bool matched, std::string result) {
-  if (!trace) return;
-  trace->matched = matched;
-  trace->result = std::move(result);
-}
-
-std::string joined(const std::vector<std::string>& names, const char* prefix = "") {
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + std::string(prefix) + n;
-  return out;
+// Ticked options: each option is the text after its mark (■yes □no), up to the next mark.
+std::vector<Option> ticked_options(const OptionsRule& rule, const std::string& text) {
+  std::vector<Option> options;
+  for (const auto& character : utf8_characters(text)) {
+    const bool ticked = RE2::FullMatch(character, *rule.ticked);
+    if (ticked || RE2::FullMatch(character, *rule.unticked)) options.push_back({"", ticked, {}});
+    else if (!options.empty()) options.back().text += character;
+  }
+  for (auto& option : options) option.text = trim(option.text);
+  return options;
 }
 
-// Fills the measure from the sheet's first page, rule by rule.
-class MeasureReader {
+// A circled word: a ring (a closed curved path the extractor lists as a mark) drawn round it.
+// Each option is located among the page's words in the spot (a word's width shared evenly among
+// its characters, as a run of full-width characters prints), and is chosen when a mark holds its
+// middle.
+std::vector<Option> circled_options(const OptionsRule& rule, const Spot& spot, const Page& page) {
+  std::vector<Option> options;
+  std::size_t pos = 0;
+  const std::string& text = spot.squeezed;
+  re2::StringPiece separator;
+  while (pos <= text.size() &&
+         rule.separator->Match(text, pos, text.size(), RE2::UNANCHORED, &separator, 1) && !separator.empty()) {
+    const auto at = static_cast<std::size_t>(separator.data() - text.data());
+    options.push_back({text.substr(pos, at - pos), false, {}});
+    pos = at + separator.size();
+  }
+  options.push_back({text.substr(pos), false, {}});
+  std::erase_if(options, [](const Option& o) { return o.text.empty(); });
+  // The spot's characters with their boxes, in reading order.
+  std::vector<std::pair<std::string, Box>> characters;
+  for (const auto& word : page.words) {
+    if (word.box.cx() < spot.box.x0 || word.box.cx() > spot.box.x1 || word.box.cy() < spot.box.y0 ||
+        word.box.cy() > spot.box.y1)
+      continue;
+    const auto chars = utf8_characters(squeeze(word.text));
+    const double width = word.box.width() / static_cast<double>(std::max<std::size_t>(chars.size(), 1));
+    for (std::size_t i = 0; i < chars.size(); ++i) {
+      const double x = word.box.x0 + width * static_cast<double>(i);
+      characters.push_back({chars[i], {x, word.box.y0, x + width, word.box.y1}});
+    }
+  }
+  std::size_t from = 0;
+  for (auto& option : options) {
+    const auto wanted = utf8_characters(option.text);
+    for (std::size_t start = from; start + wanted.size() <= characters.size(); ++start) {
+      if (!std::equal(wanted.begin(), wanted.end(), characters.begin() + static_cast<long>(start),
+                      [](const std::string& a, const auto& b) { return a == b.first; }))
+        continue;
+      Box box = characters[start].second;
+      for (std::size_t i = start; i < start + wanted.size(); ++i) {
+        const Box& c = characters[i].second;
+        box = {std::min(box.x0, c.x0), std::min(box.y0, c.y0), std::max(box.x1, c.x1), std::max(box.y1, c.y1)};
+      }
+      option.box = box;
+      option.chosen = std::any_of(page.marks.begin(), page.marks.end(), [&](const Box& mark) {
+        return mark.x0 <= box.cx() && box.cx() <= mark.x1 && mark.y0 <= box.cy() && box.cy() <= mark.y1;
+      });
+      from = start + wanted.size();
+      break;
+    }
+  }
+  return options;
+}
+
+// Fills fields from the sheet's pages, rule by rule: the measure's, a project sheet's project's,
+// the review period.
+class FieldReader {
  public:
-  MeasureReader(SheetContext& context, std::vector<Spot> spots)
-      : context_(context), rules_(context.rules()), spots_(std::move(spots)) {}
+  // `pages`: where the rules look, in order (a label found on an earlier page first).
+  FieldReader(SheetContext& context, std::vector<const Page*> pages, const normalizer::Normalizer& normalizer)
+      : context_(context), rules_(context.rules()), pages_(std::move(pages)), normalizer_(normalizer) {
+    for (const Page* page : pages_)
+      for (auto& spot : page_spots(*page)) spots_.push_back(std::move(spot));
+  }
 
-  void read() {
-    for (const auto& rule : rules_.measure) apply(rule);
+  void read(const std::vector<FieldRule>& rules) {
+    for (const auto& rule : rules) apply(rule);
     auto& m = context_.sheet().measure;
     std::sort(m.initiatives.begin(), m.initiatives.end(),
               [](const auto& a, const auto& b) { return a.number < b.number; });
   }
+  void read(const FieldRule& rule) { apply(rule); }
 
  private:
+  static std::string paths(const FieldRule& rule, const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& name : names) out += (out.empty() ? "" : ", ") + field_path(rule.section, name);
+    return out;
+  }
+
   const Spot* anchor(const FieldRule& rule, RuleTrace* trace) const {
     const RE2* re = rule.label ? rule.label.get() : rule.contains.get();
     for (const auto& spot : spots_) {
@@ -219,6 +324,33 @@ class MeasureReader {
     return nullptr;
   }
 
+  // take: after: the first printed line (of a cell or free text) that the label starts with
+  // text after it; that text is the one candidate.
+  std::vector<Spot> after_label(const FieldRule& rule, RuleTrace* trace, const Spot*& at) const {
+    re2::StringPiece label;
+    for (const auto& spot : spots_) {
+      for (const auto& line : spot.lines) {
+        const std::string squeezed = squeeze(line);
+        if (!rule.label->Match(squeezed, 0, squeezed.size(), RE2::UNANCHORED, &label, 1)) continue;
+        at = &spot;
+        const std::string rest =
+            after_squeezed(line, static_cast<std::size_t>(label.data() - squeezed.data()) + label.size());
+        look(trace, spot.page, spot.box, squeezed, !rest.empty(),
+             rest.empty() ? "label matched, nothing after it on the line" : "label matched; after it " + quoted(rest));
+        if (rest.empty()) continue;
+        Spot value = spot;
+        value.lines = {rest};
+        value.text = rest;
+        value.squeezed = squeeze(rest);
+        return {value};
+      }
+    }
+    if (!at)
+      for (const auto& spot : spots_)
+        if (!spot.squeezed.empty()) look(trace, spot.page, spot.box, spot.squeezed, false, "no line of it matches");
+    return {};
+  }
+
   // The cells (or, for take: lines, the printed lines) a rule's anchor points at.
   std::vector<Spot> candidates(const FieldRule& rule, const Spot* at) const {
     std::vector<const Spot*> out;
@@ -227,7 +359,8 @@ class MeasureReader {
     } else {
       for (const auto& spot : spots_) {
         if (spot.squeezed.empty() || &spot == at) continue;
-        if (rule.take == Take::kAny || rule.take == Take::kLines || right_of(at->box, spot.box)) out.push_back(&spot);
+        if (rule.take == Take::kAny || rule.take == Take::kLines || (spot.page == at->page && right_of(at->box, spot.box)))
+          out.push_back(&spot);
       }
       std::sort(out.begin(), out.end(), rule.take == Take::kRight ? nearest_first : reading_order);
     }
@@ -250,45 +383,59 @@ class MeasureReader {
 
   void unmatched(const FieldRule& rule, RuleTrace* trace, const std::string& why, const Spot* at) {
     conclude(trace, false, "matched nothing: " + why);
-    context_.warn("rule-unmatched", "the rule filling " + joined(rule.fills, "measure.") + " matched nothing: " + why,
+    context_.warn("rule-unmatched", "the rule filling " + paths(rule, rule.fills) + " matched nothing: " + why,
                   at ? std::optional(at_of(at->page, at->box)) : std::nullopt, rule.line);
   }
 
   void apply(const FieldRule& rule) {
     RuleTrace* trace = context_.trace(rule.line);
     const Spot* at = nullptr;
-    if (rule.take != Take::kAny && rule.take != Take::kLines) {
-      at = anchor(rule, trace);
-      if (!at)
+    std::vector<Spot> found;
+    if (rule.take == Take::kAfter) {
+      found = after_label(rule, trace, at);
+      if (found.empty())
         return unmatched(rule, trace,
-                         "no cell's text matches " + std::string(rule.label ? "label " : "contains ") +
-                             regex_text(rule.label ? *rule.label : *rule.contains),
-                         nullptr);
+                         at ? "nothing follows label " + regex_text(*rule.label) + " on its line"
+                            : "no printed line matches label " + regex_text(*rule.label),
+                         at);
+    } else {
+      if (rule.take != Take::kAny && rule.take != Take::kLines) {
+        at = anchor(rule, trace);
+        if (!at)
+          return unmatched(rule, trace,
+                           "no cell's text matches " + std::string(rule.label ? "label " : "contains ") +
+                               regex_text(rule.label ? *rule.label : *rule.contains),
+                           nullptr);
+      }
+      found = candidates(rule, at);
+      if (found.empty())
+        return unmatched(rule, trace, at ? "no cell right of the label" : "no text on the page", at);
     }
-    const auto found = candidates(rule, at);
-    if (found.empty())
-      return unmatched(rule, trace, at ? "no cell right of the label" : "no text on the page", at);
+    why_.clear();
     bool filled = false;
     if (rule.items) filled = fill_items(rule, found, trace);
     else if (rule.pattern) filled = fill_pattern(rule, found, trace);
     else if (!rule.sections.empty()) filled = fill_sections(rule, found, trace);
+    else if (rule.options) filled = fill_options(rule, found, trace);
     else filled = fill_into(rule, found, trace);
     if (!filled) return unmatched(rule, trace, trace_reason(rule), at);
     std::vector<std::string> missing;
     for (const auto& name : rule.fills)
-      if (!measure_field(name)->filled(context_.sheet().measure)) missing.push_back(name);
-    conclude(trace, true, missing.empty() ? "filled " + joined(rule.fills, "measure.")
-                                          : "filled some; not " + joined(missing, "measure."));
+      if (!field_filled(context_.sheet(), *find_field(rule.section, name), name)) missing.push_back(name);
+    conclude(trace, true, missing.empty() ? "filled " + paths(rule, rule.fills) : "filled some; not " + paths(rule, missing));
     // What the rule did fill is in doubt too (two cells run together fill one field): the warning
     // names it and sits on the first cell the rule took.
     std::vector<std::string> taken;
     for (const auto& name : rule.fills)
       if (std::find(missing.begin(), missing.end(), name) == missing.end()) taken.push_back(name);
-    for (const auto& name : missing)
+    for (const auto& name : missing) {
+      if (why_.count(name) && why_[name].empty()) continue;  // already warned of
       context_.warn("missing-field",
-                    "measure." + name + " not found by its rule" +
-                        (taken.empty() ? "" : ", which filled " + joined(taken, "measure.") + " (cells run together?)"),
+                    field_path(rule.section, name) + " not found by its rule" +
+                        (why_.count(name) ? " (" + why_[name] + ")" : "") +
+                        (taken.empty() ? "" : ", which filled " + paths(rule, taken) + " (cells run together?)"),
                     at_of(found.front().page, found.front().box), rule.line);
+    }
   }
 
   static std::string trace_reason(const FieldRule& rule) {
@@ -297,15 +444,63 @@ class MeasureReader {
       return "no cell matches " + regex_text(*rule.pattern) + " with the " + rule.where + " found";
     if (rule.pattern) return "regex " + regex_text(*rule.pattern) + " matched no cell it looked at";
     if (!rule.sections.empty()) return "no line matches a section heading";
+    if (rule.options)
+      return rule.options->circled() ? "no cell holds options separated by " + regex_text(*rule.options->separator)
+                                     : "no cell holds an option marked " + regex_text(*rule.options->ticked) + " or " +
+                                           regex_text(*rule.options->unticked);
     return "no cell to fill from";
   }
 
   bool fill_into(const FieldRule& rule, const std::vector<Spot>& found, RuleTrace* trace) {
     for (std::size_t i = 0; i < rule.into.size() && i < found.size(); ++i) {
-      look(trace, found[i].page, found[i].box, found[i].text, true, "went into measure." + rule.into[i]);
+      look(trace, found[i].page, found[i].box, found[i].text, true, "went into " + field_path(rule.section, rule.into[i]));
       fill(rule, rule.into[i], found[i], found[i].lines);
     }
     return true;
+  }
+
+  // The first candidate that holds options; the chosen one fills the field. None chosen, or
+  // several, is said (choice-unclear) and fills no choice: a choice is never guessed.
+  bool fill_options(const FieldRule& rule, const std::vector<Spot>& found, RuleTrace* trace) {
+    const OptionsRule& options_rule = *rule.options;
+    for (const Spot& spot : found) {
+      auto options = options_rule.circled() ? circled_options(options_rule, spot, page_of(spot))
+                                            : ticked_options(options_rule, spot.text);
+      if (options.size() < (options_rule.circled() ? 2u : 1u)) {
+        look(trace, spot.page, spot.box, spot.text, false, "holds no options");
+        continue;
+      }
+      const char* mark = options_rule.circled() ? "circled" : "ticked";
+      std::vector<std::string> printed, chosen;
+      for (const auto& option : options) {
+        printed.push_back(option.text);
+        if (option.chosen) chosen.push_back(option.text);
+        look(trace, spot.page, option.box.width() > 0 ? option.box : spot.box, option.text, option.chosen,
+             option.chosen ? std::string(mark) : std::string("not ") + mark);
+      }
+      const std::string& name = rule.into.front();
+      const Field& field = *find_field(rule.section, name);
+      context_.read(spot, field_path(rule.section, name), rule.line);
+      if (chosen.size() != 1) {
+        std::string list;
+        for (const auto& option : printed) list += "「" + option + "」";
+        context_.warn("choice-unclear",
+                      field_path(rule.section, name) + ": " + (chosen.empty() ? "none" : std::to_string(chosen.size())) +
+                          " of the options " + list + " " + (chosen.size() == 1 ? "is " : "are ") + mark +
+                          ": no choice is taken",
+                      at_of(spot.page, spot.box), rule.line);
+        why_[name] = "";
+      }
+      const std::optional<std::string> choice =
+          chosen.size() == 1 ? std::optional(chosen.front()) : std::nullopt;
+      if (field.kind == Field::Kind::kDirection) {
+        set_field(context_.sheet(), field, name, records::Direction{choice, printed, ""});
+      } else if (choice) {
+        put(rule, name, field, *choice);
+      }
+      return true;
+    }
+    return false;
   }
 
   // Items are printed one to a cell, or one to a line of a cell, each line starting with its
@@ -382,7 +577,7 @@ class MeasureReader {
                                   [&](const auto& s) { return RE2::PartialMatch(squeezed, *s.second); });
       if (heading != rule.sections.end()) {
         field = &heading->first;
-        look(trace, spot.page, spot.box, squeezed, true, "heading of measure." + *field);
+        look(trace, spot.page, spot.box, squeezed, true, "heading of " + field_path(rule.section, *field));
       } else if (rule.section_end && RE2::PartialMatch(squeezed, *rule.section_end)) {
         field = nullptr;
         look(trace, spot.page, spot.box, squeezed, false, "ends a section (section_end)");
@@ -403,400 +598,57 @@ class MeasureReader {
   // Puts printed lines into a field: lists take one item per paragraph, text takes the
   // paragraphs joined with "\n", numbers and the grade are folded.
   void fill(const FieldRule& rule, const std::string& name, const Spot& from, const std::vector<std::string>& lines) {
-    context_.read(from, "measure." + name, rule.line);
-    const MeasureField& field = *measure_field(name);
-    auto& m = context_.sheet().measure;
-    if (field.kind == MeasureField::Kind::kList) {
-      field.set_list(m, paragraphs(lines, rules_.paragraph.get(), rules_.bullet.get()));
+    context_.read(from, field_path(rule.section, name), rule.line);
+    const Field& field = *find_field(rule.section, name);
+    if (field.kind == Field::Kind::kList) {
+      set_field(context_.sheet(), field, name, paragraphs(lines, rules_.paragraph.get(), rules_.bullet.get()));
       return;
     }
     std::string text;
     for (const auto& p : paragraphs(lines, rules_.paragraph.get(), nullptr)) text += (text.empty() ? "" : "\n") + p;
+    put(rule, name, field, text);
+  }
+
+  // Text into a field of any kind but a list: a year is read by the normalizer, a yes/no by the
+  // rule's `values`; what cannot be read leaves the field empty, with the reason for its warning.
+  void put(const FieldRule& rule, const std::string& name, const Field& field, const std::string& text) {
     filled_[name] = text;
-    field.set_text(m, text);
+    if (field.kind == Field::Kind::kYear) {
+      const auto year = normalizer_.fiscal_year(text);
+      if (!year) {
+        why_[name] = quoted(text) + " names no fiscal year";
+        return;
+      }
+      for (const auto& warning : year->warnings)
+        context_.warn("year-mismatch", field_path(rule.section, name) + " 「" + text + "」: " + warning, std::nullopt,
+                      rule.line);
+      set_field(context_.sheet(), field, name, year->year);
+    } else if (field.kind == Field::Kind::kBool) {
+      const std::string printed = squeeze(text);
+      const auto it = std::find_if(rule.values.begin(), rule.values.end(),
+                                   [&](const auto& v) { return squeeze(v.first) == printed; });
+      if (it == rule.values.end()) {
+        why_[name] = quoted(text) + " is none of the words its 'values' map";
+        return;
+      }
+      set_field(context_.sheet(), field, name, it->second);
+    } else {
+      set_field(context_.sheet(), field, name, text);
+    }
+  }
+
+  // The page a spot lies on.
+  const Page& page_of(const Spot& spot) const {
+    return **std::find_if(pages_.begin(), pages_.end(), [&](const Page* p) { return p->number == spot.page; });
   }
 
   SheetContext& context_;
   const RuleFile& rules_;
+  std::vector<const Page*> pages_;
   std::vector<Spot> spots_;
-  std::map<std::string, std::string> filled_;  // text fields as filled, for `where`
-};
-
-// A run of grid columns under one header, with the role the rule file gives it.
-struct Column {
-  std::string role;
-  int line = 0;              // the column rule that gave the role
-  int first = 0, last = 0;   // grid columns, inclusive
-  std::string header;        // header cells' text, lines joined by "\n", as printed
-  extractor::Box header_box;  // its lowest header cell
-  std::optional<int> fiscal_year;
-  std::vector<std::string> year_warnings;  // R２(2019): era and Gregorian year disagree…
-  bool estimate = false;
-};
-
-// The header rows of a table: the rows its header cell covers.
-struct Header {
-  const Table* table = nullptr;
-  const extractor::Cell* cell = nullptr;  // the cell the header regex matched
-  int first_row = 0, end_row = 0;         // [first_row, end_row)
-};
-
-std::vector<Header> find_headers(const Page& page, const RE2& header) {
-  std::vector<Header> out;
-  for (const auto& table : page.tables) {
-    for (const auto& cell : table.cells) {
-      if (RE2::PartialMatch(squeeze(join_wrapped(cell.lines)), header)) {
-        out.push_back({&table, &cell, cell.row, cell.row + cell.row_span});
-        break;
-      }
-    }
-  }
-  return out;
-}
-
-// The role a header takes among the column rules it matched: the first of a precedence list
-// that holds all the roles matched, else the first matched (and the caller warns).
-const ColumnRule* take_role(const std::vector<const ColumnRule*>& matched, const TableRule& rule, bool& settled) {
-  std::set<std::string> roles;
-  for (const auto* m : matched) roles.insert(m->role);
-  settled = roles.size() <= 1;
-  if (settled) return matched.empty() ? nullptr : matched.front();
-  for (const auto& list : rule.precedence) {
-    if (!std::all_of(roles.begin(), roles.end(),
-                     [&](const std::string& role) { return std::find(list.begin(), list.end(), role) != list.end(); }))
-      continue;
-    settled = true;
-    for (const auto& role : list)
-      for (const auto* m : matched)
-        if (m->role == role) return m;
-  }
-  return matched.front();
-}
-
-// A column's cells from its header (as wide as its lowest header cell) to the table's bottom:
-// where a doubt about the column lies.
-Box column_box(const Header& header, const Column& column) {
-  Box box = column.header_box;
-  if (header.table->rotation == 0) box.y1 = std::max(box.y1, header.table->box.y1);  // a turned grid runs along x
-  return box;
-}
-
-// Header rows -> columns: grid columns under the same header cells are one column; each takes
-// the role of the column rule its header matches (see take_role). A header several roles match
-// without a stated precedence, and a column that needs a fiscal year and names none, are warned.
-std::vector<Column> header_to_columns(const Page& page, const Header& header, const TableRule& rule,
-                                      const normalizer::Normalizer& normalizer, const RE2* estimate,
-                                      SheetContext& context) {
-  std::vector<Column> columns;
-  std::vector<const extractor::Cell*> previous;
-  for (int c = 0; c < header.table->cols; ++c) {
-    std::vector<const extractor::Cell*> cells;
-    for (int r = header.first_row; r < header.end_row; ++r) {
-      const auto* cell = header.table->at(r, c);
-      if (cell && (cells.empty() || cells.back() != cell)) cells.push_back(cell);
-    }
-    if (!columns.empty() && cells == previous) {
-      columns.back().last = c;
-      continue;
-    }
-    previous = cells;
-    Column column;
-    column.first = column.last = c;
-    for (const auto* cell : cells) {
-      for (const auto& line : cell->lines) column.header += (column.header.empty() ? "" : "\n") + trim(line);
-    }
-    if (!cells.empty()) column.header_box = cells.back()->box;
-    const std::string squeezed = squeeze(column.header);
-    std::vector<const ColumnRule*> matched;
-    for (const auto& role : rule.columns)
-      if (RE2::PartialMatch(squeezed, *role.header)) matched.push_back(&role);
-    bool settled = true;
-    const ColumnRule* taken = take_role(matched, rule, settled);
-    if (taken) {
-      column.role = taken->role;
-      column.line = taken->line;
-    }
-    if (!settled) {
-      std::string roles;
-      for (const auto* m : matched) roles += (roles.empty() ? "" : " and ") + m->role + " (line " + std::to_string(m->line) + ")";
-      // The doubt is every cell of the column: placed on the whole column.
-      context.warn("header-roles",
-                   "header 「" + squeezed + "」 matched roles " + roles + "; its cells were read as " + taken->role +
-                       " (two columns run together? else say which wins with the table's 'precedence')",
-                   at_of(page.number, column_box(header, column)), rule.line);
-    }
-    if (auto year = normalizer.fiscal_year(column.header)) {
-      column.fiscal_year = year->year;
-      column.year_warnings = year->warnings;
-    }
-    column.estimate = estimate && RE2::PartialMatch(squeezed, *estimate);
-    const bool needs_year = column.role == "year" || column.role == "baseline" || column.role == "target" ||
-                            column.role == "actual";
-    if (needs_year && !column.fiscal_year) {
-      context.warn("column-without-year",
-                   "column 「" + squeezed + "」 has role " + column.role + " but its header names no fiscal year" +
-                       (column.role == "year" ? ": its cells are not read" : ""),
-                   at_of(page.number, column.header_box), column.line);
-    }
-    if (context.explaining()) {
-      for (const auto& role : rule.columns) {
-        const bool hit = std::find(matched.begin(), matched.end(), &role) != matched.end();
-        std::string outcome = !hit ? "regex did not match " + quoted(squeezed)
-                              : &role == taken ? "took the column" + std::string(settled ? "" : " (first of several roles)")
-                                               : "matched, but the header went to role " + taken->role;
-        if (&role == taken && needs_year && !column.fiscal_year) outcome += "; column has no fiscal year";
-        if (matched.size() > 1 && hit) {
-          std::string roles;
-          for (const auto* m : matched) roles += (roles.empty() ? "" : " and ") + m->role;
-          outcome += " (header matched roles " + roles + ")";
-        }
-        look(context.trace(role.line), page.number, column.header_box, squeezed, &role == taken, outcome);
-      }
-    }
-    columns.push_back(std::move(column));
-  }
-  return columns;
-}
-
-// The distinct cells of a row under a column, left to right.
-std::vector<const extractor::Cell*> row_cells(const Table& table, int row, const Column& column) {
-  std::vector<const extractor::Cell*> out;
-  for (int c = column.first; c <= column.last; ++c) {
-    const auto* cell = table.at(row, c);
-    if (cell && std::find(out.begin(), out.end(), cell) == out.end()) out.push_back(cell);
-  }
-  return out;
-}
-
-// Reads figures into quantities with their provenance; what the normalizer could not fully read
-// becomes a warning at the cell, naming the column's rule.
-class FigureReader {
- public:
-  FigureReader(const normalizer::Normalizer& normalizer, int page, SheetContext& context)
-      : normalizer_(normalizer), page_(page), context_(context) {}
-
-  records::Quantity read(const extractor::Cell& cell, const std::string& field, const Column& column) const {
-    context_.read(page_, cell, field, column.line, column.first);
-    // A second figure in parentheses (a revision, a running total) keeps its own line, joined
-    // by "\n"; a figure that merely wrapped is joined back into one line. A line that is a whole
-    // figure under another whole figure is a second figure: the cell is not read (which of the
-    // two is meant cannot be told), rather than read as the first.
-    std::string raw;
-    std::vector<std::string> wrapped;
-    int plain_figures = 0;
-    const auto whole = [&](const std::string& text) {
-      const auto q = normalizer_.quantity(text);
-      return q.value && q.problems.empty();
-    };
-    const auto parenthesized = [](const std::string& t) { return t.rfind("(", 0) == 0 || t.rfind("（", 0) == 0; };
-    const auto close_group = [&] {
-      raw += (raw.empty() ? "" : "\n") + join_wrapped(wrapped);
-      plain_figures += !parenthesized(wrapped.front());
-      wrapped.clear();
-    };
-    for (const auto& line : cell.lines) {
-      const std::string t = trim(line);
-      if (t.empty()) continue;
-      if (!wrapped.empty() && (parenthesized(t) || (whole(join_wrapped(wrapped)) && whole(t)))) close_group();
-      wrapped.push_back(t);
-    }
-    if (!wrapped.empty()) close_group();
-    records::Quantity q{normalizer_.quantity(raw), at_of(page_, cell.box)};
-    if (plain_figures > 1) {
-      static_cast<normalizer::Quantity&>(q) = normalizer::Quantity{};
-      q.raw = raw;
-      q.problems = {std::to_string(plain_figures) + " figures in one cell"};
-    }
-    if (!q.problems.empty()) {
-      const bool unreadable = !q.value && !normalizer::has_no_figure(q.raw);
-      context_.warn(unreadable ? "unreadable-figure" : "figure-problem",
-                    field + " 「" + q.raw + "」: " + joined(q.problems), q.at, column.line);
-    }
-    if (RuleTrace* trace = context_.trace(column.line))
-      look(trace, page_, cell.box, raw, true, "read as " + field);
-    return q;
-  }
-
-  std::string text(const std::vector<const extractor::Cell*>& cells, const char* separator,
-                   const std::string& field, const Column& column) const {
-    std::string out;
-    for (const auto* cell : cells) {
-      context_.read(page_, *cell, field, column.line, column.first);
-      std::string t = join_wrapped(cell->lines);
-      if (RuleTrace* trace = context_.trace(column.line)) look(trace, page_, cell->box, t, true, "read as " + field);
-      if (!t.empty()) out += (out.empty() ? "" : separator) + t;
-    }
-    return out;
-  }
-
- private:
   const normalizer::Normalizer& normalizer_;
-  int page_;
-  SheetContext& context_;
-};
-
-// Whether the rule file declares a table cell no data (its `ignore`): read by no rule, warned of by none.
-bool ignored(const TableRule& rule, const extractor::Cell& cell) {
-  if (rule.ignore.empty()) return false;
-  const std::string text = squeeze(cell.text);
-  return std::any_of(rule.ignore.begin(), rule.ignore.end(), [&](const Regex& re) { return RE2::PartialMatch(text, *re); });
-}
-
-// Several cells in one row under one header (a header run together over two columns) give one
-// fact several figures: each cell is warned of.
-void warn_cells_under_one_header(SheetContext& context, int page, const std::vector<const extractor::Cell*>& cells,
-                                 const Column& column, const std::string& field) {
-  if (cells.size() < 2) return;
-  for (const auto* cell : cells)
-    context.warn("cells-under-one-header",
-                 std::to_string(cells.size()) + " cells in one row under the header 「" + squeeze(column.header) +
-                     "」, one " + field + ": a header run together over two columns?",
-                 at_of(page, cell->box), column.line);
-}
-
-const Column* role_column(const std::vector<Column>& columns, const std::string& role) {
-  auto it = std::find_if(columns.begin(), columns.end(), [&](const Column& c) { return c.role == role; });
-  return it == columns.end() ? nullptr : &*it;
-}
-
-// A table of the sheet as its rule finds it: the headers on each page, the columns under each,
-// and afterwards the warnings of what was not read.
-class TableReader {
- public:
-  TableReader(const TableRule& rule, std::string name, SheetContext& context)
-      : rule_(rule), name_(std::move(name)), context_(context) {}
-
-  struct Found {
-    const Page* page;
-    Header header;
-    std::vector<Column> columns;
-  };
-
-  // Every header of the table on the sheet's pages, with its columns.
-  std::vector<Found> find(const std::vector<const Page*>& pages, const normalizer::Normalizer& normalizer,
-                          const RE2* estimate) {
-    RuleTrace* trace = context_.trace(rule_.line);
-    std::vector<Found> out;
-    for (const Page* page : pages) {
-      for (const auto& header : find_headers(*page, *rule_.header)) {
-        look(trace, page->number, header.cell->box, squeeze(join_wrapped(header.cell->lines)), true, "header matched");
-        context_.table_on(page->number);
-        auto columns = header_to_columns(*page, header, rule_, normalizer, estimate, context_);
-        warn_header_years(*page, columns);
-        warn_same_year(*page, header, columns);
-        for (const auto& cell : header.table->cells) {
-          if (cell.row >= header.first_row && cell.row < header.end_row) {
-            const Column* column = column_of(columns, cell.col);
-            context_.read(page->number, cell, "header", column && !column->role.empty() ? column->line : rule_.line, -1,
-                          column_detail(column));
-          }
-        }
-        for (const auto& column : columns)
-          if (!column.role.empty()) taken_.insert(column.line);
-        out.push_back({page, header, std::move(columns)});
-      }
-    }
-    if (out.empty()) {
-      const std::string why = "no cell matches header " + regex_text(*rule_.header) + " on pages " +
-                              std::to_string(pages.front()->number) + "–" + std::to_string(pages.back()->number);
-      conclude(trace, false, "matched nothing: " + why);
-      context_.warn("rule-unmatched", "the " + name_ + " table's rule matched nothing: " + why, std::nullopt, rule_.line);
-      return out;
-    }
-    conclude(trace, true, "found the table's header on " + std::to_string(out.size()) + " page(s)");
-    for (const auto& column : rule_.columns) {
-      if (taken_.count(column.line)) {
-        conclude(context_.trace(column.line), true, "took a column");
-        continue;
-      }
-      const std::string why = "no column header of the " + name_ + " table matches " + regex_text(*column.header);
-      conclude(context_.trace(column.line), false, "matched nothing: " + why);
-      context_.warn("rule-unmatched", "the rule for role " + column.role + " matched nothing: " + why,
-                    at_of(out.front().page->number, out.front().header.cell->box), column.line);
-    }
-    return out;
-  }
-
-  // Cells of the found tables with text that no rule read and the rule file does not ignore.
-  void warn_unread(const std::vector<Found>& found) {
-    std::set<std::pair<int, const Table*>> seen;
-    RuleTrace* trace = context_.trace(rule_.line);
-    for (const auto& f : found) {
-      if (!seen.insert({f.page->number, f.header.table}).second) continue;
-      warn_text_beside(*f.page, *f.header.table);
-      for (const auto& cell : f.header.table->cells) {
-        if (context_.was_read(cell) || ignored(rule_, cell)) continue;
-        const std::string text = squeeze(cell.text);
-        if (text.empty()) continue;
-        look(trace, f.page->number, cell.box, text, false, "no rule read this cell");
-        context_.warn("unread-cell",
-                      "no rule read 「" + utf8_prefix(text, 40) + "」 in the " + name_ +
-                          " table (declare it in the table's 'ignore' if it is not data)",
-                      at_of(f.page->number, cell.box), rule_.line);
-      }
-    }
-  }
-
- private:
-  static const Column* column_of(const std::vector<Column>& columns, int col) {
-    for (const auto& column : columns)
-      if (col >= column.first && col <= column.last) return &column;
-    return nullptr;
-  }
-
-  std::string column_detail(const Column* column) const {
-    if (!column || column->role.empty()) return "header of a column no role took";
-    for (const auto& rule : rule_.columns)
-      if (rule.line == column->line) return "column role " + column->role + ", header regex " + regex_text(*rule.header);
-    return {};
-  }
-
-  // Free text on the rows of a claimed table, beside it within a column's width: a column whose
-  // ruling lines the extractor did not see, read by no rule.
-  void warn_text_beside(const Page& page, const Table& table) {
-    if (table.rotation != 0 || table.cols == 0) return;
-    const double column_width = table.box.width() / table.cols;
-    for (const auto& block : page.blocks) {
-      const double overlap = std::min(block.box.y1, table.box.y1) - std::max(block.box.y0, table.box.y0);
-      const double gap = std::max(block.box.x0 - table.box.x1, table.box.x0 - block.box.x1);
-      if (overlap < 0.5 * block.box.height() || gap < 0 || gap > column_width || squeeze(block.text).empty()) continue;
-      context_.warn("unread-text",
-                    "text 「" + utf8_prefix(squeeze(block.text), 20) + "」 beside the " + name_ +
-                        " table, on its rows, was read by no rule (a column whose ruling is missing?)",
-                    at_of(page.number, block.box), rule_.line);
-    }
-  }
-
-  // Two columns of one role that name the same fiscal year would give one fact twice (one
-  // overwriting the other): a header run together, or a year misprinted. Both are warned.
-  void warn_same_year(const Page& page, const Header& header, const std::vector<Column>& columns) {
-    for (std::size_t a = 0; a < columns.size(); ++a) {
-      for (std::size_t b = a + 1; b < columns.size(); ++b) {
-        const Column& x = columns[a];
-        const Column& y = columns[b];
-        if (x.role.empty() || x.role != y.role || !x.fiscal_year || x.fiscal_year != y.fiscal_year) continue;
-        for (const Column* column : {&x, &y})
-          context_.warn("same-year-columns",
-                        "columns 「" + squeeze(x.header) + "」 and 「" + squeeze(y.header) + "」 both read as " + x.role +
-                            " of fiscal " + std::to_string(*x.fiscal_year) + " (a header run together?)",
-                        at_of(page.number, column_box(header, *column)), column->line);
-      }
-    }
-  }
-
-  // What the normalizer said of the years in a table's header, as warnings at those cells.
-  void warn_header_years(const Page& page, const std::vector<Column>& columns) {
-    for (const auto& column : columns) {
-      for (const auto& warning : column.year_warnings)
-        context_.warn("year-mismatch", "column 「" + column.header + "」: " + warning,
-                      at_of(page.number, column.header_box), column.line);
-    }
-  }
-
-  const TableRule& rule_;
-  std::string name_;
-  SheetContext& context_;
-  std::set<int> taken_;  // lines of the column rules that took a column
+  std::map<std::string, std::string> filled_;  // text fields as filled, for `where`
+  std::map<std::string, std::string> why_;     // field -> why the text found did not fill it ("": warned of)
 };
 
 // Indicator table rows -> indicators: a row whose name cell starts there is one indicator.
@@ -1154,12 +1006,19 @@ void warn_unread_pages(const std::vector<const Page*>& pages, SheetContext& cont
 // Every rule of the file in file order, as a trace entry to fill.
 void start_traces(SheetContext& context) {
   const RuleFile& rules = context.rules();
-  for (const auto& rule : rules.measure) {
+  std::vector<std::string> pages = {"source.first_page", "source.last_page"};
+  if (rules.title->NamedCapturingGroups().count("period")) pages.push_back("review_period.label");
+  context.start_trace(rules.title_line, "sheet", rules.title.get(), pages);
+  const auto fields = [&](const FieldRule& rule, const char* kind) {
     const RE2* re = rule.label ? rule.label.get() : rule.contains ? rule.contains.get() : rule.pattern.get();
-    std::vector<std::string> fields;
-    for (const auto& f : rule.fills) fields.push_back("measure." + f);
-    context.start_trace(rule.line, "measure", re, fields);
-  }
+    std::vector<std::string> names;
+    for (const auto& f : rule.fills) names.push_back(field_path(rule.section, f));
+    context.start_trace(rule.line, kind, re, names);
+  };
+  if (rules.period) fields(*rules.period, "period");
+  for (const auto& rule : rules.measure) fields(rule, "measure");
+  for (const auto& rule : rules.project) fields(rule, "project");
+  if (rules.kind != records::SheetKind::measure) return;
   const auto table = [&](const TableRule& t, const char* name, auto role_fields) {
     context.start_trace(t.line, std::string(name) + " table", t.header.get(), {name});
     for (const auto& column : t.columns)
@@ -1182,13 +1041,16 @@ void start_traces(SheetContext& context) {
 records::Sheet read_sheet(const SheetPages& pages, const RuleFile& rules, const normalizer::Normalizer& normalizer,
                           SheetTrace* trace, std::vector<CellUse>* uses) {
   records::Sheet sheet;
+  sheet.kind = rules.kind;
+  if (rules.kind == records::SheetKind::project) sheet.projects.emplace_back();  // the one the rules fill
   sheet.ruleset_id = rules.id;
   sheet.ruleset_version = rules.version;
   sheet.municipality_code = rules.municipality_code;
   sheet.municipality_name = rules.municipality_name;
   sheet.source.first_page = pages.pages.front()->number;
   sheet.source.last_page = pages.pages.back()->number;
-  sheet.source.pages = static_cast<int>(pages.pages.size());
+  // A page shared with other sheets counts once.
+  sheet.source.pages = sheet.source.last_page - sheet.source.first_page + 1;
   sheet.review_period.label = pages.period;
   SheetContext context(rules, sheet, trace, uses);
   for (const auto& other : pages.also_recognised) {
@@ -1198,24 +1060,48 @@ records::Sheet read_sheet(const SheetPages& pages, const RuleFile& rules, const 
                      ", the first (rule files are tried in the order given, a folder's by name)",
                  std::nullopt, 0);
   }
-  if (auto period = normalizer.period(pages.period)) {
-    sheet.review_period.from_fiscal_year = period->from_fiscal_year;
-    sheet.review_period.to_fiscal_year = period->to_fiscal_year;
-    for (const auto& warning : period->warnings)
-      context.warn("year-mismatch", "review period 「" + pages.period + "」: " + warning, std::nullopt, 0);
-  } else {
-    context.warn("missing-field", "review period 「" + pages.period + "」 names no fiscal years", std::nullopt, 0);
-  }
   if (trace) {
     trace->first_page = sheet.source.first_page;
     trace->last_page = sheet.source.last_page;
     trace->rule_file = rules.path;
     start_traces(context);
+    RuleTrace& split = trace->rules.front();
+    split.looks = pages.looks;
+    split.matched = true;
+    split.result = std::to_string(pages.pages.size()) + " page(s)";
   }
-  MeasureReader(context, page_spots(*pages.pages.front())).read();
-  read_indicators(pages.pages, normalizer, context);
-  ProjectReader(normalizer, context).read(pages.pages);
-  warn_unread_pages(pages.pages, context);
+  if (pages.key_missing)
+    context.warn("missing-field",
+                 "the sheet key " + regex_text(*rules.key) + " is not printed on the sheet's first page: the page starts "
+                 "a sheet of its own, not joined to a sheet it may continue",
+                 at_of(pages.pages.front()->number, {0, 0, pages.pages.front()->width, pages.pages.front()->height}),
+                 rules.key_line);
+  // A measure sheet's fields are on its first page (its back pages hold the projects table); a
+  // project sheet prints its fields on any of its pages (a direction on the second page).
+  FieldReader fields(context,
+                     rules.kind == records::SheetKind::project ? pages.pages
+                                                               : std::vector<const Page*>{pages.pages.front()},
+                     normalizer);
+  if (rules.period) fields.read(*rules.period);
+  const std::string& label = sheet.review_period.label;
+  if (auto period = normalizer.period(label)) {
+    sheet.review_period.from_fiscal_year = period->from_fiscal_year;
+    sheet.review_period.to_fiscal_year = period->to_fiscal_year;
+    for (const auto& warning : period->warnings)
+      context.warn("year-mismatch", "review period 「" + label + "」: " + warning, std::nullopt,
+                   rules.period ? rules.period->line : 0);
+  } else {
+    context.warn("missing-field", "review period 「" + label + "」 names no fiscal years", std::nullopt,
+                 rules.period ? rules.period->line : 0);
+  }
+  fields.read(rules.measure);
+  fields.read(rules.project);
+  read_figure_tables(pages.pages, normalizer, context);
+  if (rules.kind == records::SheetKind::measure) {
+    read_indicators(pages.pages, normalizer, context);
+    ProjectReader(normalizer, context).read(pages.pages);
+    warn_unread_pages(pages.pages, context);
+  }
   for (auto& warning : check_sheet(sheet)) sheet.warnings.push_back(std::move(warning));
   std::stable_sort(sheet.warnings.begin(), sheet.warnings.end(), records::warning_order);
   return sheet;
@@ -1237,7 +1123,8 @@ Reader& Reader::operator=(Reader&&) noexcept = default;
 
 std::vector<records::Sheet> Reader::read(const extractor::Document& document) const {
   std::vector<records::Sheet> sheets;
-  for (const auto& pages : pages_to_sheets(document, rulesets_)) {
+  const auto split = pages_to_sheets(document, rulesets_);
+  for (const auto& pages : split.sheets) {
     sheets.push_back(read_sheet(pages, rule_file(rulesets_[pages.ruleset]), normalizers_->each[pages.ruleset],
                                 nullptr, nullptr));
   }
@@ -1246,7 +1133,8 @@ std::vector<records::Sheet> Reader::read(const extractor::Document& document) co
 
 Reading Reader::explain(const extractor::Document& document) const {
   Reading reading;
-  for (const auto& pages : pages_to_sheets(document, rulesets_)) {
+  const auto split = pages_to_sheets(document, rulesets_);
+  for (const auto& pages : split.sheets) {
     SheetTrace trace;
     reading.sheets.push_back(read_sheet(pages, rule_file(rulesets_[pages.ruleset]), normalizers_->each[pages.ruleset],
                                         &trace, &reading.uses));

@@ -80,7 +80,7 @@ TEST(RuleFile, UnknownRoleIsRefused) {
 
 TEST(RuleFile, BadTakeIsRefused) {
   const std::string message = error_after_replacing("take: self", "take: left");
-  EXPECT_NE(message.find("take must be right, right_all, self, any or lines"), std::string::npos) << message;
+  EXPECT_NE(message.find("take must be right, right_all, self, any, lines or after, not 'left'"), std::string::npos) << message;
 }
 
 TEST(RuleFile, YamlSyntaxErrorNamesLine) {
@@ -180,6 +180,175 @@ TEST(RuleFile, ExtractorSettingsAreCheckedAtLoad) {
   EXPECT_EQ(bad.rfind("broken.yaml:" + std::to_string(line) + ": ", 0), 0u) << bad;
   EXPECT_NE(error_after_replacing(counters, counters + "\nextractor: [max_dash_gap]").find("'extractor' must be a map"),
             std::string::npos);
+}
+
+// Figure tables (`tables:`): each key is checked at load; the line is the one marked `#here`.
+TEST(RuleFile, FigureTableMistakesNameTheirLine) {
+  const std::string costs = "  - into: costs\n    header: '^区分'\n    kinds: {budget: '予算$'}\n";
+  const std::string columns = "    columns: [{role: name, header: '^区分'}, {role: figure, header: '年度'}]\n";
+  const std::string indicators = "  - into: indicators\n    header: '^指標名$'\n    kinds: {target: '目標'}\n";
+  const struct {
+    std::string table, problem;
+  } cases[] = {
+      {"  - into: budgets #here\n    header: x\n", "into must be indicators, costs or evaluation"},
+      {costs + columns + "    colums: [] #here\n", "unknown key 'colums'"},
+      {"  - into: costs\n    header: '^区分'\n    kinds: {target: '目標'} #here\n" + columns,
+       "'target' is no kind of a cost's values"},
+      {costs + columns + "    years: diagonal #here\n", "years must be columns or rows"},
+      {costs + columns + "    unit: '単位：[^）]+' #here\n", "needs a group (?P<unit>"},
+      {costs + columns + "    overall: '^総合評価$' #here\n", "'overall' names the overall grade's row"},
+      {costs + columns + "    relative_years: {'前年度': last} #here\n", "must be a whole number"},
+      {costs + "    years: rows\n" + columns.substr(0, columns.size() - 1) + " #here\n", "unknown role 'name'"},
+      {costs + "    years: rows\n    continues: true #here\n    columns: [{role: when, header: x}, {role: figure, header: y}]\n",
+       "'continues' joins a name over rows"},
+      {"  - into: costs #here\n    header: x\n" + columns, "needs 'kinds'"},
+      {"  - into: costs #here\n    header: x\n    kinds: {budget: y}\n    columns: [{role: name, header: x}]\n",
+       "needs a column with role 'figure'"},
+      {indicators + columns + "    groups: {activity: '活動'} #here\n", "a 'group' column or the table's caption"},
+      {indicators + "    kind: input #here\n" + columns, "'input' is no kind of indicator"},
+      {"  - into: indicators #here\n    header: x\n    kinds: {target: y}\n" + columns, "needs 'kind' (activity or outcome)"},
+      {"  - into: evaluation\n    header: x\n    kinds: {target: y} #here\n    columns: [{role: item, header: x}, {role: grade, header: y}]\n",
+       "an evaluation table has no figures"},
+  };
+  const std::string head = shipped_text() + "tables:\n";
+  const int first = static_cast<int>(std::count(head.begin(), head.end(), '\n')) + 1;
+  for (const auto& c : cases) {
+    const int line = first + static_cast<int>(std::count(c.table.begin(), c.table.begin() + static_cast<long>(c.table.find("#here")), '\n'));
+    std::string message = "(no error)";
+    try {
+      Ruleset::parse(head + c.table, "tables.yaml");
+    } catch (const RuleFileError& e) {
+      message = e.what();
+    }
+    EXPECT_EQ(message.rfind("tables.yaml:" + std::to_string(line) + ": ", 0), 0u) << c.table << message;
+    EXPECT_NE(message.find(c.problem), std::string::npos) << c.table << message;
+  }
+  EXPECT_NO_THROW(Ruleset::parse(head + costs + columns + "    unit: '（単位：(?P<unit>[^）]+)）'\n    skip: ['^計$', '^※']\n"
+                                         "    relative_years: {'^前年度': -1}\n",
+                                 "tables.yaml"));
+}
+
+// ---- A project sheet's rule file (kind: project) and the keys that came with it.
+
+const std::string kProjectRules = R"(id: test-jimu
+version: "1"
+kind: project
+municipality: {code: "000000", name: テスト市}
+sheet:
+  title: '^事務事業評価シート$'
+  key: '^(?P<key>[0-9]{2}-[0-9]{2}-[0-9]{3})$'
+  several_per_page: true
+period: {label: '^評価対象年度$'}
+project:
+  - {label: '^事業番号$', pattern: '^(?P<code>[0-9]+-[0-9]+-(?P<number>[0-9]+))$'}
+  - {label: '^担当課[:：]', take: after, into: division}
+  - {label: '^事業開始年度$', into: started_fiscal_year}
+  - {label: '^事業区分$', options: {ticked: '[■☑●]', unticked: '[□☐○]'}, into: mandatory, values: {法定: true, 任意: false}}
+  - {label: '^今後の方向性$', options: {circled: true, separator: '・'}, into: direction}
+  - {label: '^予算科目$', into: extra.budget_account}
+  - {label: '^施策$', pattern: '^(?P<measure_number>[0-9]+)[ 　]*(?P<measure_name>.+)$'}
+)";
+
+// The project rules with `from` replaced by `to`; the error of loading them.
+std::string project_error(const std::string& from, const std::string& to) {
+  std::string text = kProjectRules;
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  text.replace(at, from.size(), to);
+  try {
+    Ruleset::parse(text, "jimu.yaml");
+  } catch (const RuleFileError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+// "jimu.yaml:LINE: " of the line holding `needle` in the project rules.
+std::string project_line(const std::string& needle) {
+  const auto at = kProjectRules.find(needle);
+  return "jimu.yaml:" +
+         std::to_string(1 + std::count(kProjectRules.begin(), kProjectRules.begin() + static_cast<long>(at), '\n')) + ": ";
+}
+
+TEST(ProjectRuleFile, LoadsWithoutTheMeasureSheetsTables) {
+  EXPECT_NO_THROW(Ruleset::parse(kProjectRules, "jimu.yaml"));
+}
+
+TEST(ProjectRuleFile, KindIsMeasureOrProject) {
+  const std::string message = project_error("kind: project", "kind: projects");
+  EXPECT_EQ(message, project_line("kind:") + "kind must be measure or project, not 'projects'");
+}
+
+TEST(ProjectRuleFile, TablesOfTheOtherKindAreRefused) {
+  const std::string message = project_error("period:", "indicators: {header: 'x', columns: []}\nperiod:");
+  EXPECT_EQ(message.rfind(project_line("period:"), 0), 0u) << message;
+  EXPECT_NE(message.find("'indicators' is a table of a measure sheet"), std::string::npos) << message;
+  const std::string project_in_measure_file = error_after_replacing("measure:\n", "project: []\nmeasure:\n");
+  EXPECT_NE(project_in_measure_file.find("'project' fills the one project of a project sheet: it needs kind: project"),
+            std::string::npos)
+      << project_in_measure_file;
+  EXPECT_NE(project_error("project:\n", "projekt:\n").find("unknown key 'projekt'"), std::string::npos);
+}
+
+TEST(ProjectRuleFile, FieldsAreTheProjectsOrExtra) {
+  const std::string message = project_error("into: division", "into: bureau");
+  EXPECT_EQ(message.rfind(project_line("into: division"), 0), 0u) << message;
+  EXPECT_NE(message.find("'bureau' is no project field (fields: code, number, name"), std::string::npos) << message;
+  EXPECT_NE(message.find("measure_number, measure_name, goal_number, goal_name, extra.NAME)"), std::string::npos) << message;
+  EXPECT_NE(project_error("into: extra.budget_account", "into: extra.").find("'extra.' is no project field"),
+            std::string::npos);
+  const std::string group = project_error("(?P<measure_name>", "(?P<extra_name>");
+  EXPECT_NE(group.find("group 'extra_name' names no field here"), std::string::npos) << group;
+}
+
+TEST(ProjectRuleFile, TakeAfterNeedsALabel) {
+  const std::string message = project_error("{label: '^担当課[:：]', take: after", "{contains: '^担当課[:：]', take: after");
+  EXPECT_EQ(message, project_line("take: after") + "take: after reads the rest of the line a 'label' starts: it needs 'label'");
+}
+
+TEST(ProjectRuleFile, OptionsAreTickedOrCircledAndFillOneField) {
+  EXPECT_EQ(project_error("unticked: '[□☐○]'", "untick: '[□☐○]'"),
+            project_line("unticked") + "unknown key 'untick' in options (allowed: ticked, unticked, circled, separator)");
+  EXPECT_EQ(project_error("{ticked: '[■☑●]', unticked: '[□☐○]'}", "{ticked: '[■☑●]'}"),
+            project_line("unticked") + "options needs 'unticked'");
+  EXPECT_EQ(project_error("{circled: true, separator: '・'}", "{circled: true}"),
+            project_line("circled") + "circled options needs 'separator'");
+  EXPECT_EQ(project_error("{circled: true, separator: '・'}", "{circled: true, separator: '・', ticked: '■'}"),
+            project_line("circled") + "options are ticked (ticked, unticked) or circled (separator), not both");
+  EXPECT_NE(project_error("into: direction", "into: [direction, name]").find("'options' fill one field"),
+            std::string::npos);
+  EXPECT_NE(project_error("into: direction", "into: started_fiscal_year").find("'started_fiscal_year' takes no option"),
+            std::string::npos);
+  const std::string unmarked = project_error("options: {circled: true, separator: '・'}, ", "");
+  EXPECT_EQ(unmarked, project_line("into: direction") +
+                          "'direction' is filled by 'options' (the chosen one and all printed), which this rule lacks");
+}
+
+TEST(ProjectRuleFile, AYesOrNoFieldNeedsValuesMappingToTrueOrFalse) {
+  EXPECT_EQ(project_error(", values: {法定: true, 任意: false}", ""),
+            project_line("into: mandatory") + "'mandatory' is yes or no: 'values' must map the printed words to true or false");
+  EXPECT_EQ(project_error("任意: false}", "任意: maybe}"),
+            project_line("into: mandatory") + "'values' maps a printed word to true or false, not 'maybe'");
+  EXPECT_NE(project_error("into: extra.budget_account}", "into: extra.budget_account, values: {a: true}}")
+                .find("'values' maps printed words to true or false: it goes with a yes/no field"),
+            std::string::npos);
+}
+
+TEST(ProjectRuleFile, TheSheetKeyNeedsItsGroup) {
+  EXPECT_EQ(project_error("(?P<key>[0-9]{2}-[0-9]{2}-[0-9]{3})", "([0-9]{2}-[0-9]{2}-[0-9]{3})"),
+            project_line("key:") + "'key' needs a group (?P<key>…): the text that tells one sheet from the next");
+  EXPECT_NE(project_error("several_per_page: true", "several_per_page: twice").find(project_line("several_per_page")),
+            std::string::npos);
+  EXPECT_NE(project_error("several_per_page: true", "several: true").find("unknown key 'several' in sheet"),
+            std::string::npos);
+}
+
+TEST(ProjectRuleFile, APeriodRuleFillsThePeriodAndNotWhenTheTitleDoes) {
+  EXPECT_NE(project_error("period: {label: '^評価対象年度$'}", "period: {label: '^評価対象年度$', into: name}")
+                .find("'name' is no period field (fields: period, extra.NAME)"),
+            std::string::npos);
+  EXPECT_EQ(project_error("title: '^事務事業評価シート$'", "title: '^(?P<period>\\S+年度)事務事業評価シート$'"),
+            project_line("period:") + "the title's group 'period' gives the review period: 'period' would be ignored");
 }
 
 }  // namespace

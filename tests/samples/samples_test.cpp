@@ -104,7 +104,7 @@ TEST(Samples, ExpectedFilesMatchTheirPdf) {
     pages_covered[pdf.string()] += std::stoi(m[3]);
   }
   for (const auto& [pdf, pages] : pages_covered) EXPECT_EQ(page_count(pdf), pages) << pdf;
-  EXPECT_EQ(pages_covered.size(), 13u);
+  EXPECT_EQ(pages_covered.size(), 17u);
 }
 
 TEST(Samples, RotatedPageDisplaysLikeTheUprightOne) {
@@ -142,6 +142,31 @@ TEST(Samples, SecondProducerRulesItsCellsAsRectanglesOrSegments) {
   EXPECT_GT(operators("taito-07-b.pdf", " l S"), 4 * operators("taito-07.pdf", " l S"));
 }
 
+TEST(Samples, CircledChoicesAreStrokedEllipses) {
+  // Layout S circles 法定/任意 (page 1) and the direction (page 2) as an Excel shape does: a path
+  // of four Bezier curves, stroked, not filled. Layout K ticks boxes: no curve at all.
+  const auto content = [](const std::string& name) {
+    return run("qpdf --qdf --object-streams=disable " + quoted(kSamples / name) + " -").out;
+  };
+  const auto ellipses = [](const std::string& qdf) {
+    std::istringstream in(qdf);
+    int curves = 0, stroked = 0, run_of_curves = 0;
+    for (std::string line; std::getline(in, line);) {
+      if (line.ends_with(" c")) {
+        ++curves;
+        ++run_of_curves;
+        continue;
+      }
+      stroked += run_of_curves == 4 && line == "S";  // S strokes; f or B would fill
+      run_of_curves = 0;
+    }
+    return std::make_pair(curves, stroked);
+  };
+  EXPECT_EQ(ellipses(content("shinagawa-06-03-11.pdf")), std::make_pair(8, 2));
+  EXPECT_EQ(ellipses(content("shinagawa-bundle.pdf")), std::make_pair(16, 4));
+  EXPECT_EQ(ellipses(content("kitamoto-bundle.pdf")).first, 0);
+}
+
 TEST(Samples, CommittedFilesAreWhatTheGeneratorMakes) {
   if (run("/usr/bin/python3 -c 'import reportlab, yaml' 2>/dev/null").status != 0)
     GTEST_SKIP() << "python3-reportlab or python3-yaml is missing: cannot regenerate the samples";
@@ -167,6 +192,75 @@ TEST(Samples, CommittedFilesAreWhatTheGeneratorMakes) {
   }
   std::cout << "compared " << compared << " generated files\n";
   fs::remove_all(out);
+}
+
+// A third, small layout described at test time, as the rules helper's test does: two half-page
+// sheets on one A4 page, a label and its value on one line, ticked boxes, a figure table.
+constexpr const char* kHalfPageSheet = R"(kind: project
+municipality: {code: "999999", name: 見本町}
+ruleset: {id: mihon-half, version: "1"}
+layout: {page: a4-portrait, margin: 30, sizes: {body: 8, heading: 10}}
+pages:
+  - - {text: 事業評価カード, size: 14}
+    - {label: "年度：", text: 令和５年度, into: period}
+    - {label: "担当課：", text: 総務課, into: project.division}
+    - grid:
+        columns: [60, 200, 60, 200]
+        rows:
+          - [番号, {text: "7", into: project.code}, 事業名, {text: 窓口案内の改善, into: project.name}]
+          - [区分, {options: [法定, 任意], chosen: 任意, into: project.mandatory, values: {法定: true, 任意: false}},
+             方向性, {options: [拡充, 継続, 廃止], chosen: 継続, marks: [●, ○], into: project.direction}]
+    - grid:
+        columns: [200, 40, 100, 100]
+        table: {into: indicators, indicator_kind: activity, roles: [name, unit, year, year], kinds: {目標: target, 実績: actual}}
+        rows:
+          - {head: true, cells: [指標, 単位, Ｒ５目標, Ｒ５実績]}
+          - [案内件数, 件, "1,000", "１，２３４"]
+)";
+
+TEST(Samples, NewLayoutFromADescriptionGivenAtTestTime) {
+  const fs::path dir = sheetx::testing::scratch("samples-new-layout");
+  std::string second = kHalfPageSheet;
+  const auto replace = [&second](const std::string& from, const std::string& to) {
+    const auto at = second.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    second.replace(at, from.size(), to);
+  };
+  replace("margin: 30,", "margin: 30, same_page: true, top: 440,");
+  replace("\"7\"", "\"8\"");
+  replace("窓口案内の改善", "広報紙の発行");
+  replace("\"1,000\", \"１，２３４\"", "\"約5,000\", \"5,100\"");
+  std::ofstream(dir / "a.yaml") << kHalfPageSheet;
+  std::ofstream(dir / "b.yaml") << second;
+  const std::string make = "/usr/bin/python3 " + quoted(kSamples / "project_sheets.py") + " --out " + quoted(dir / "out") +
+                           " --name half --description " + quoted(dir / "a.yaml") + " --description " + quoted(dir / "b.yaml");
+  const CommandResult made = run(make + " 2>&1");
+  ASSERT_EQ(made.status, 0) << made.out;
+  EXPECT_EQ(page_count(dir / "out/half.pdf"), 1);
+  const std::vector<fs::path> records = {dir / "out/half-7.expected.json", dir / "out/half-8.expected.json"};
+  const CommandResult valid = sheetx::testing::validate_records(records);
+  EXPECT_EQ(valid.status, 0) << valid.out;
+  const CommandResult in_place = run("/usr/bin/python3 " + quoted(kRoot / "tests/samples/figures_in_place.py") + " " +
+                                     quoted(dir / "out") + " 2>&1");
+  EXPECT_EQ(in_place.status, 0) << in_place.out;
+  EXPECT_NE(in_place.out.find("4 figures, 0 differ"), std::string::npos) << in_place.out;
+  const std::string first = read_file(records[0]), other = read_file(records[1]);
+  for (const char* fact : {"\"id\": \"999999/mihon-half/2023-2023/7\"", "\"division\": \"総務課\"", "\"mandatory\": false",
+                           "\"choice\": \"継続\"", "\"raw\": \"１，２３４\",\n              \"value\": 1234,\n              \"unit\": \"件\""}) {
+    EXPECT_NE(first.find(fact), std::string::npos) << fact << "\n" << first;
+  }
+  for (const char* fact : {"\"first_page\": 1,\n    \"last_page\": 1", "\"approximate\": true", "\"name\": \"広報紙の発行\""}) {
+    EXPECT_NE(other.find(fact), std::string::npos) << fact << "\n" << other;
+  }
+  const std::string text = run("pdftotext -layout " + quoted(dir / "out/half.pdf") + " -").out;
+  EXPECT_LT(text.find("窓口案内の改善"), text.find("広報紙の発行"));
+  EXPECT_NE(text.find("□法定"), std::string::npos);
+
+  // A description naming a field the record does not have is refused with the problem.
+  std::ofstream(dir / "a.yaml") << std::string(kHalfPageSheet) + "    - {text: x, into: project.budget}\n";
+  const CommandResult refused = run(make + " 2>&1");
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_NE(refused.out.find("unknown field 'project.budget'"), std::string::npos) << refused.out;
 }
 
 class BadSample : public ::testing::Test {
