@@ -28,34 +28,6 @@ struct CheckOptions {
   RunOptions run;
 };
 
-// Whether `rest` is "-<number>.expected.json" or "-sheet<number>.expected.json".
-bool is_sheet_suffix(std::string_view rest) {
-  constexpr std::string_view kTail = ".expected.json";
-  if (rest.size() < kTail.size() + 2 || rest[0] != '-' || !rest.ends_with(kTail)) return false;
-  std::string_view number = rest.substr(1, rest.size() - 1 - kTail.size());
-  if (number.starts_with("sheet")) number.remove_prefix(5);
-  return !number.empty() && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// The expected files of a PDF: NAME.expected.json for a PDF of one sheet, NAME-<measure
-// number>.expected.json for each sheet of a PDF that holds several.
-std::vector<fs::path> expected_files(const fs::path& pdf) {
-  const std::string stem = pdf.stem().string();
-  std::vector<fs::path> out;
-  const fs::path single = pdf.parent_path() / (stem + ".expected.json");
-  if (fs::exists(single)) return {single};
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(pdf.parent_path().empty() ? "." : pdf.parent_path(), error)) {
-    // NAME-35.expected.json or NAME-sheet2.expected.json, not NAME-rotated.expected.json (the
-    // expected file of another PDF, NAME-rotated.pdf).
-    const std::string name = entry.path().filename().string();
-    if (name.rfind(stem, 0) == 0 && is_sheet_suffix(std::string_view(name).substr(stem.size())))
-      out.push_back(pdf.parent_path() / entry.path().filename());  // named as expected_names names it
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 // The expected files the found sheets belong to (the same names as extract -o gives).
 std::vector<fs::path> expected_names(const fs::path& pdf, const Json& sheets) {
   std::vector<fs::path> names;

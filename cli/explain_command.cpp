@@ -194,9 +194,7 @@ void add_explain_command(CLI::App& app) {
       "saw), what it took and why it passed over the rest; then the sheet's warnings.\n"
       "Example: sheetx explain samples/taito-35.pdf --field activity.plan --page 2");
   command->add_option("file", options->path, "the PDF")->required();
-  command->add_option("--rules", options->rule_files,
-                      "Rule file(s) to read the sheets with (default: the shipped " + rules::default_rules_path() + ")")
-      ->check(CLI::ExistingFile);
+  add_rules_option(*command, options->rule_files);
   command->add_option("--field", options->field,
                       "Only the rules that fill this field or those under it: measure.grade_label, activity.plan, "
                       "year.actual, indicator, measure…");

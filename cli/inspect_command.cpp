@@ -60,9 +60,7 @@ void add_inspect_command(CLI::App& app) {
   auto options = std::make_shared<InspectOptions>();
   cmd->add_option("file", options->path, "the PDF")->required();
   cmd->add_option("-o,--output", options->output, "the HTML file to write (default: the PDF's name with .html)");
-  cmd->add_option("--rules", options->rule_files,
-                  "Rule file(s) to read the sheets with (default: the shipped " + rules::default_rules_path() + ")")
-      ->check(CLI::ExistingFile);
+  add_rules_option(*cmd, options->rule_files);
   add_limit_options(*cmd, options->limits, options->max_pages);
   cmd->callback([options] { set_exit_code(run_inspect(*options)); });
 }

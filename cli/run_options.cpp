@@ -2,8 +2,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
+#include <map>
 #include <thread>
 
 #include "commands.h"
@@ -14,14 +17,42 @@ namespace sheetx::cli {
 
 void add_run_options(CLI::App& command, RunOptions& options) {
   options.limits.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  command.add_option("--rules", options.rule_files,
-                     "Rule file(s) to read the sheets with (default: the shipped " +
-                         rules::default_rules_path() + ")")
-      ->check(CLI::ExistingFile);
+  add_rules_option(command, options.rule_files);
   command.add_option("-j,--jobs", options.limits.jobs, "Files processed at once (default: the number of cores)")
       ->check(CLI::PositiveNumber);
   add_limit_options(command, options.limits, options.max_pages);
   add_setting_option(command, options.settings);
+}
+
+void add_rules_option(CLI::App& command, std::vector<std::string>& rule_files) {
+  command.add_option("--rules", rule_files,
+                     "Rule file, or folder of rule files (every *.yaml in it, by name), to read the sheets with; "
+                     "repeatable (default: every rule file sheetx ships, in " + shipped_rules_folder() + ")")
+      ->check(CLI::ExistingPath);
+}
+
+std::string shipped_rules_folder() {
+  // The shipped 検証シート file lies beside every other shipped rule file, installed or in the
+  // source tree.
+  return std::filesystem::path(rules::default_rules_path()).parent_path().string();
+}
+
+std::vector<std::string> rule_file_paths(const std::vector<std::string>& paths) {
+  std::vector<std::string> files;
+  for (const auto& path : paths) {
+    if (!std::filesystem::is_directory(path)) {
+      files.push_back(path);
+      continue;
+    }
+    std::vector<std::string> in_folder;
+    for (const auto& entry : std::filesystem::directory_iterator(path)) {
+      if (entry.path().extension() == ".yaml" && !entry.is_directory()) in_folder.push_back(entry.path().string());
+    }
+    if (in_folder.empty()) throw rules::RuleFileError(path + ": no rule file (*.yaml) in the folder");
+    std::sort(in_folder.begin(), in_folder.end());
+    files.insert(files.end(), in_folder.begin(), in_folder.end());
+  }
+  return files;
 }
 
 void add_limit_options(CLI::App& command, Limits& limits, int& max_pages) {
@@ -64,10 +95,40 @@ int run_on_one_pdf(const std::string& path, const Limits& limits, const Job& job
   }
 }
 
-std::vector<rules::Ruleset> load_rulesets(const std::vector<std::string>& files) {
+namespace {
+
+// The name of a "NAME=VALUE" extractor setting.
+std::string setting_name(const std::string& setting) { return setting.substr(0, setting.find('=')); }
+
+// Rule files read in one run must tell their sheets apart by id, and share one extractor: two
+// files with one id, or setting one extractor setting to two values, are an error naming both.
+void check_rulesets_agree(const std::vector<rules::Ruleset>& rulesets) {
+  std::map<std::string, const rules::Ruleset*> by_id;
+  std::map<std::string, std::pair<std::string, const rules::Ruleset*>> settings;
+  for (const auto& ruleset : rulesets) {
+    if (auto [seen, added] = by_id.emplace(ruleset.id(), &ruleset); !added) {
+      throw rules::RuleFileError(ruleset.path() + ": id '" + ruleset.id() + "' is also the id of " +
+                                 seen->second->path() + " (each rule file of a run needs its own id)");
+    }
+    for (const std::string& setting : ruleset.extractor_settings()) {
+      auto [seen, added] = settings.emplace(setting_name(setting), std::make_pair(setting, &ruleset));
+      if (!added && seen->second.first != setting) {
+        throw rules::RuleFileError(ruleset.path() + ": extractor setting " + setting + " differs from " +
+                                   seen->second.first + " in " + seen->second.second->path() +
+                                   " (the rule files of a run share one extractor: give --setting, or run them apart)");
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<rules::Ruleset> load_rulesets(const std::vector<std::string>& paths) {
   std::vector<rules::Ruleset> rulesets;
-  if (files.empty()) rulesets.push_back(rules::Ruleset::load(rules::default_rules_path()));
-  for (const auto& file : files) rulesets.push_back(rules::Ruleset::load(file));
+  for (const auto& file : rule_file_paths(paths.empty() ? std::vector<std::string>{shipped_rules_folder()} : paths)) {
+    rulesets.push_back(rules::Ruleset::load(file));
+  }
+  check_rulesets_agree(rulesets);
   return rulesets;
 }
 

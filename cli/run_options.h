@@ -15,7 +15,7 @@
 namespace sheetx::cli {
 
 struct RunOptions {
-  std::vector<std::string> rule_files;  // empty: the shipped rule file
+  std::vector<std::string> rule_files;  // files or folders; empty: every shipped rule file
   Limits limits;
   int max_pages = 2000;
   std::vector<std::string> settings;  // extractor settings, NAME=VALUE
@@ -23,6 +23,8 @@ struct RunOptions {
 
 // --rules, --jobs and the limits.
 void add_run_options(CLI::App& command, RunOptions& options);
+// --rules PATH (repeatable): a rule file, or a folder of them.
+void add_rules_option(CLI::App& command, std::vector<std::string>& rule_files);
 // --timeout, --max-memory and --max-pages: the limits of every command that reads a PDF.
 void add_limit_options(CLI::App& command, Limits& limits, int& max_pages);
 
@@ -40,9 +42,16 @@ int run_on_one_pdf(const std::string& path, const Limits& limits, const Job& job
 // --setting NAME=VALUE (repeatable): the extractor's Settings by name.
 void add_setting_option(CLI::App& command, std::vector<std::string>& settings);
 
-// Loads the rule files (none: the shipped one); throws rules::RuleFileError naming the file,
-// line and problem.
-std::vector<rules::Ruleset> load_rulesets(const std::vector<std::string>& files);
+// The folder of the rule files sheetx ships (rules/ in the source tree, share/sheetx/rules installed).
+std::string shipped_rules_folder();
+// Rule files and folders -> rule files: a folder gives every *.yaml directly in it, sorted by
+// name (so that the first of two rule files recognising one title is known: it reads the sheet);
+// a folder without one is a RuleFileError.
+std::vector<std::string> rule_file_paths(const std::vector<std::string>& paths);
+// Loads the rule files of rule_file_paths(paths) (none given: the shipped folder); throws
+// rules::RuleFileError naming the file, line and problem, or two files that cannot share a run
+// (one id, or one extractor setting given two values).
+std::vector<rules::Ruleset> load_rulesets(const std::vector<std::string>& paths);
 // The rule files and limits for read_pdf, or nothing when a rule file is bad (said on stderr).
 std::optional<SheetJobOptions> load_job_options(const RunOptions& options);
 

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdio>
@@ -11,11 +12,13 @@
 #include <filesystem>
 #include <memory>
 #include <set>
+#include <string_view>
 
 #include <openssl/evp.h>
 
 #include "printable.h"
 #include "sheetx/extractor.h"
+#include "sheetx/record_json.h"
 #include "worker_pool.h"
 
 namespace sheetx::cli {
@@ -36,19 +39,83 @@ std::string sha256_hex(std::string_view bytes) {
   return hex;
 }
 
+namespace {
+
+// A printed code as part of a file name: characters that a file system refuses or reads as a
+// folder or a pattern (/ \ : * ? " < > | and control characters) become '_'.
+std::string file_name_part(const std::string& printed) {
+  std::string out = printed;
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || std::string_view("/\\:*?\"<>|").find(c) != std::string_view::npos) c = '_';
+  }
+  return out;
+}
+
+// What names a sheet among the sheets of its PDF: the project's code (or number) on a project
+// sheet, the measure number on a measure sheet; empty when the sheet does not say.
+std::string sheet_name(const nlohmann::ordered_json& sheet) {
+  if (records::member(sheet, "kind") == "project") {
+    const auto& projects = records::member(sheet, "projects");
+    if (!projects.is_array() || projects.empty()) return "";
+    const auto& project = projects.front();
+    const auto& code = records::member(project, "code");
+    if (code.is_string() && !code.get<std::string>().empty()) return file_name_part(code.get<std::string>());
+    const auto& number = records::member(project, "number");
+    return number.is_number_integer() ? number.dump() : "";
+  }
+  const auto& number = records::member(records::member(sheet, "measure"), "number");
+  return number.is_number() ? number.dump() : "";
+}
+
+constexpr std::string_view kExpectedTail = ".expected.json";
+
+// Whether `name` (an expected file NAME-X.expected.json) belongs to the PDF with stem `stem`
+// rather than to another PDF beside it whose stem starts with it: the longest stem that prefixes
+// the name, followed by '-', owns it (NAME-rotated.expected.json is NAME-rotated.pdf's, not a
+// sheet "rotated" of NAME.pdf; NAME-02-12-003.expected.json is a sheet of NAME.pdf when there is
+// no NAME-02.pdf).
+bool owns_expected(const std::string& stem, std::string_view name, const std::vector<std::string>& pdf_stems) {
+  if (!name.ends_with(kExpectedTail)) return false;
+  const std::string_view sheet = name.substr(0, name.size() - kExpectedTail.size());
+  auto prefixes = [&](const std::string& s) { return sheet.size() > s.size() + 1 && sheet.starts_with(s) && sheet[s.size()] == '-'; };
+  if (!prefixes(stem)) return false;
+  return std::none_of(pdf_stems.begin(), pdf_stems.end(),
+                      [&](const std::string& other) { return other.size() > stem.size() && (other == sheet || prefixes(other)); });
+}
+
+}  // namespace
+
 std::vector<std::string> sheet_stems(const std::string& pdf, const nlohmann::ordered_json& sheets) {
   const std::string stem = std::filesystem::path(pdf).replace_extension().string();
   if (sheets.size() == 1) return {stem};
   std::vector<std::string> stems;
   std::set<std::string> taken;
   for (std::size_t i = 0; i < sheets.size(); ++i) {
-    const auto& number = sheets[i]["measure"]["number"];
-    std::string name = stem + "-" + (number.is_number() ? number.dump() : "sheet" + std::to_string(i + 1));
+    const std::string named = sheet_name(sheets[i]);
+    std::string name = stem + "-" + (named.empty() ? "sheet" + std::to_string(i + 1) : named);
     if (!taken.insert(name).second) name = stem + "-sheet" + std::to_string(i + 1);
     taken.insert(name);
     stems.push_back(name);
   }
   return stems;
+}
+
+std::vector<std::filesystem::path> expected_files(const std::filesystem::path& pdf) {
+  const std::string stem = pdf.stem().string();
+  const std::filesystem::path single = pdf.parent_path() / (stem + ".expected.json");
+  if (std::filesystem::exists(single)) return {single};
+  std::error_code error;
+  std::vector<std::string> names, pdf_stems;
+  for (const auto& entry : std::filesystem::directory_iterator(pdf.parent_path().empty() ? "." : pdf.parent_path(), error)) {
+    names.push_back(entry.path().filename().string());
+    if (entry.path().extension() == ".pdf") pdf_stems.push_back(entry.path().stem().string());
+  }
+  std::vector<std::filesystem::path> out;
+  for (const auto& name : names) {
+    if (owns_expected(stem, name, pdf_stems)) out.push_back(pdf.parent_path() / name);  // named as expected_names names it
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 std::string read_pdf_bytes(const std::string& path) {

@@ -1,6 +1,7 @@
 // One PDF -> its sheets as record documents: the extractor, then the rules. Runs inside a worker.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,9 +25,17 @@ struct SheetJobOptions {
 nlohmann::ordered_json read_pdf(const std::string& path, const SheetJobOptions& options);
 
 // The names the sheets of one PDF give their output files: the PDF's path without its
-// extension, with "-<measure number>" added when the PDF holds several sheets ("-sheet<N>" for a
-// sheet whose number is unknown or already taken by an earlier sheet of the same PDF).
+// extension, with "-<measure number>" (a measure sheet) or "-<project code>" (a project sheet: its
+// code, or its number when it prints none; / \ : * ? " < > | and control characters as '_')
+// added when the PDF holds several sheets ("-sheet<N>" for a sheet that names none, or whose
+// name an earlier sheet of the same PDF took).
 std::vector<std::string> sheet_stems(const std::string& pdf, const nlohmann::ordered_json& sheets);
+
+// The expected records of a PDF beside it (sheetx check): NAME.expected.json for a PDF of one
+// sheet, else every NAME-<…>.expected.json that names a sheet as sheet_stems does, sorted; an
+// expected file whose name starts with another PDF's name beside it (NAME-rotated.expected.json
+// beside NAME-rotated.pdf) is that PDF's, the longest name winning.
+std::vector<std::filesystem::path> expected_files(const std::filesystem::path& pdf);
 
 // The bytes of the file at path; throws with a one-line cause (not naming the file) when it
 // cannot be read or is no regular file (a pipe would block the reader until its time limit).

@@ -55,7 +55,8 @@ const TableSpec& measures_spec() {
                  {"division", "担当課", "string"}, {"goal_number", "基本目標番号", "integer"},
                  {"goal_name", "基本目標", "string"}, {"grade", "評価", "string"},
                  {"grade_label", "評価（説明）", "string"}, {"source_path", "出典ファイル", "string"},
-                 {"first_page", "開始ページ", "integer"}, {"warnings", "警告数", "integer"}}),
+                 {"first_page", "開始ページ", "integer"}, {"warnings", "警告数", "integer"},
+                 {"kind", "シートの種類（measure/project）", "string"}}),
       {"sheet_id"}, std::nullopt};
   return spec;
 }
@@ -67,7 +68,11 @@ const TableSpec& indicators_spec() {
                  {"indicator_source", "出典", "string"}, {"value_number", "値番号（指標内の順）", "integer"},
                  {"kind", "区分（baseline/actual/target）", "string"}, {"fiscal_year", "年度", "integer"},
                  {"raw", "表記", "string"}, {"value", "値", "number"}, {"unit", "単位", "string"},
-                 {"cumulative", "延べ", "boolean"}, {"page", "ページ", "integer"}}),
+                 {"cumulative", "延べ", "boolean"}, {"page", "ページ", "integer"},
+                 {"project_order", "事業の順（シート内）", "integer"}, {"project_number", "事業番号", "integer"},
+                 {"project_code", "事業コード（表記）", "string"},
+                 {"indicator_kind", "指標の区分（activity/outcome）", "string"},
+                 {"indicator_unit", "指標の単位", "string"}}),
       {"sheet_id", "indicator_number", "value_number"}, ForeignKey{{"sheet_id"}, "measures"}};
   return spec;
 }
@@ -86,6 +91,35 @@ const TableSpec& projects_spec() {
                  {"plan_per_year", "計画量（年あたり）", "boolean"}, {"plan_running_total", "計画量（累計）", "number"},
                  {"plan_revised_value", "計画量（修正後）", "number"}}),
       {"sheet_id", "project_order", "activity_number"}, ForeignKey{{"sheet_id"}, "measures"}};
+  return spec;
+}
+
+const TableSpec& project_sheets_spec() {
+  static const TableSpec spec{
+      "project_sheets", "事務事業（事業ごと）",
+      with_lead({{"project_order", "事業の順（シート内）", "integer"}, {"project_number", "事業番号", "integer"},
+                 {"project_code", "事業コード（表記）", "string"}, {"project_name", "事業名", "string"},
+                 {"department", "担当部局", "string"}, {"division", "担当課", "string"},
+                 {"started_fiscal_year", "事業開始年度", "integer"}, {"legal_basis", "根拠法令", "string"},
+                 {"mandatory", "法定（true）・任意（false）", "boolean"}, {"purpose", "目的", "string"},
+                 {"target", "対象", "string"}, {"means", "手段・事業内容", "string"}, {"grade", "総合評価", "string"},
+                 {"grade_label", "総合評価（説明）", "string"}, {"direction", "今後の方向性", "string"},
+                 {"direction_text", "今後の方向性（説明）", "string"}, {"extra", "その他の項目（JSON）", "string"}}),
+      {"sheet_id", "project_order"}, ForeignKey{{"sheet_id"}, "measures"}};
+  return spec;
+}
+
+const TableSpec& costs_spec() {
+  static const TableSpec spec{
+      "costs", "事業費（費目・値ごと）",
+      with_lead({{"project_order", "事業の順（シート内）", "integer"}, {"project_number", "事業番号", "integer"},
+                 {"project_code", "事業コード（表記）", "string"}, {"line_number", "費目番号（事業内の順）", "integer"},
+                 {"line_name", "費目", "string"}, {"value_number", "値番号（費目内の順）", "integer"},
+                 {"kind", "区分（settlement/budget/estimate）", "string"}, {"fiscal_year", "年度", "integer"},
+                 {"raw", "表記", "string"}, {"value", "値", "number"}, {"unit", "単位", "string"},
+                 {"page", "ページ", "integer"}}),
+      {"sheet_id", "project_order", "line_number", "value_number"},
+      ForeignKey{{"sheet_id", "project_order"}, "project_sheets"}};
   return spec;
 }
 
@@ -112,6 +146,13 @@ std::string cell(const Json& v) {
 }
 
 std::string cell(const Json& object, const char* key) { return cell(member(object, key)); }
+
+// The place of a field in its table's rows.
+std::size_t field_index(const TableSpec& spec, std::string_view name) {
+  for (std::size_t i = 0; i < spec.fields.size(); ++i)
+    if (spec.fields[i].name == name) return i;
+  throw std::logic_error("no field " + std::string(name) + " in " + spec.name);
+}
 
 // A flag that the record format writes only when set.
 std::string flag(const Json& object, const char* key) {
@@ -216,6 +257,8 @@ CsvTables::CsvTables(const std::string& dir, CsvSettings settings)
       measures_(start_table(dir, measures_spec(), settings.byte_order_mark)),
       indicators_(start_table(dir, indicators_spec(), settings.byte_order_mark)),
       projects_(start_table(dir, projects_spec(), settings.byte_order_mark)),
+      project_sheets_(start_table(dir, project_sheets_spec(), settings.byte_order_mark)),
+      costs_(start_table(dir, costs_spec(), settings.byte_order_mark)),
       years_(std::tmpfile(), &std::fclose) {
   if (!years_) throw std::runtime_error("cannot make a scratch file for years.csv: " + std::string(std::strerror(errno)));
 }
@@ -253,21 +296,56 @@ std::vector<Warning> CsvTables::add(const Json& sheet) {
     return r;
   };
   Rows measures{measures_spec(), {}}, indicators{indicators_spec(), {}}, projects{projects_spec(), {}},
-      years{years_spec(), {}};
+      project_sheets{project_sheets_spec(), {}}, costs{costs_spec(), {}}, years{years_spec(), {}};
+  const bool project_sheet = member(sheet, "kind") == "project";
   int indicator_number = 0;
-  for (const auto& indicator : member(sheet, "indicators")) {
+  // The sheet's indicators, then (project_columns given) those of a project sheet's project.
+  auto add_indicator = [&](const Json& indicator, const std::vector<std::string>& project_columns) {
     ++indicator_number;
     int value_number = 0;
     for (const auto& v : member(indicator, "values")) {
-      indicators.rows.push_back(row({std::to_string(indicator_number), cell(indicator, "name"),
-                                     cell(indicator, "source"), std::to_string(++value_number), cell(v, "kind"),
-                                     cell(v, "fiscal_year"), cell(v, "raw"), cell(v, "value"), cell(v, "unit"),
-                                     flag(v, "cumulative"), cell(member(v, "at"), "page")}));
+      auto r = row({std::to_string(indicator_number), cell(indicator, "name"), cell(indicator, "source"),
+                    std::to_string(++value_number), cell(v, "kind"), cell(v, "fiscal_year"), cell(v, "raw"),
+                    cell(v, "value"), cell(v, "unit"), flag(v, "cumulative"), cell(member(v, "at"), "page")});
+      r.insert(r.end(), project_columns.begin(), project_columns.end());
+      if (!project_columns.empty()) {
+        r.push_back(cell(indicator, "kind"));
+        r.push_back(cell(indicator, "unit"));
+      } else {
+        r.insert(r.end(), 5, "");
+      }
+      indicators.rows.push_back(std::move(r));
     }
-  }
+  };
+  for (const auto& indicator : member(sheet, "indicators")) add_indicator(indicator, {});
   int project_order = 0;
   for (const auto& project : member(sheet, "projects")) {
     const std::string order = std::to_string(++project_order);
+    if (project_sheet) {
+      const std::vector<std::string> project_columns = {order, cell(project, "number"), cell(project, "code")};
+      const Json& evaluation = member(project, "evaluation");
+      const Json& direction = member(project, "direction");
+      auto p = row({order, cell(project, "number"), cell(project, "code"), cell(project, "name"),
+                    cell(project, "department"), cell(project, "division"), cell(project, "started_fiscal_year"),
+                    cell(project, "legal_basis"), cell(project, "mandatory"), cell(project, "purpose"),
+                    cell(project, "target"), cell(project, "means"), cell(evaluation, "grade"),
+                    cell(evaluation, "label"), cell(direction, "choice"), cell(direction, "text"),
+                    cell(sheet, "extra")});
+      project_sheets.rows.push_back(std::move(p));
+      for (const auto& indicator : member(project, "indicators")) add_indicator(indicator, project_columns);
+      int line_number = 0;
+      for (const auto& line : member(project, "costs")) {
+        const std::string line_order = std::to_string(++line_number);
+        int value_number = 0;
+        for (const auto& v : member(line, "values")) {
+          auto r = row({order, cell(project, "number"), cell(project, "code"), line_order, cell(line, "name"),
+                        std::to_string(++value_number), cell(v, "kind"), cell(v, "fiscal_year")});
+          figure_cells(v, r);
+          r.push_back(cell(member(v, "at"), "page"));
+          costs.rows.push_back(std::move(r));
+        }
+      }
+    }
     int activity_number = 0;
     for (const auto& a : member(project, "activities")) {
       const std::string number = std::to_string(++activity_number);
@@ -293,16 +371,20 @@ std::vector<Warning> CsvTables::add(const Json& sheet) {
                                cell(member(m, "goal"), "number"), cell(member(m, "goal"), "name"),
                                cell(member(m, "evaluation"), "grade"), cell(member(m, "evaluation"), "label"),
                                cell(member(sheet, "source"), "path"), cell(member(sheet, "source"), "first_page"),
-                               ""}));
+                               "", cell(sheet, "kind")}));
 
   std::vector<Warning> warnings;
   if (settings_.neutralise_formulas) {
-    for (Rows* table : {&measures, &indicators, &projects, &years}) neutralise_formulas(*table, warnings);
+    for (Rows* table : {&measures, &indicators, &projects, &project_sheets, &costs, &years})
+      neutralise_formulas(*table, warnings);
   }
-  measures.rows.front().back() = std::to_string(member(sheet, "warnings").size() + warnings.size());
+  measures.rows.front()[field_index(measures_spec(), "warnings")] =
+      std::to_string(member(sheet, "warnings").size() + warnings.size());
   for (const auto& r : measures.rows) measures_->write(csv_line(r));
   for (const auto& r : indicators.rows) indicators_->write(csv_line(r));
   for (const auto& r : projects.rows) projects_->write(csv_line(r));
+  for (const auto& r : project_sheets.rows) project_sheets_->write(csv_line(r));
+  for (const auto& r : costs.rows) costs_->write(csv_line(r));
 
   // The latest report of a fiscal year: the same activity (municipality, measure, project number,
   // activity name) and year in the sheet of the latest review period.
@@ -340,12 +422,14 @@ void CsvTables::finish() {
                         {"title", "評価シートの施策・指標・事業（review-sheet/1）"},
                         {"resources",
                          {resource_json(measures_spec()), resource_json(indicators_spec()),
-                          resource_json(projects_spec()), resource_json(years_spec())}}};
+                          resource_json(projects_spec()), resource_json(years_spec()),
+                          resource_json(project_sheets_spec()), resource_json(costs_spec())}}};
   AtomicFile datapackage((std::filesystem::path(dir_) / "datapackage.json").string());
   datapackage.write(package.dump(2) + "\n");
   // Every file is complete before the first takes its name: a failure up to here leaves the
   // folder as it was.
-  for (AtomicFile* file : {measures_.get(), indicators_.get(), projects_.get(), years.get(), &datapackage})
+  for (AtomicFile* file : {measures_.get(), indicators_.get(), projects_.get(), years.get(), project_sheets_.get(),
+                           costs_.get(), &datapackage})
     file->commit();
 }
 

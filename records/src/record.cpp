@@ -17,12 +17,41 @@ bool warning_order(const Warning& a, const Warning& b) {
   return std::make_pair(key(a), a.code) < std::make_pair(key(b), b.code);
 }
 
+namespace {
+
+std::string number_or_unknown(const std::optional<int>& n) { return n ? std::to_string(*n) : std::string("unknown"); }
+
+// A printed code as one part of the id: '/' would split it, '~' starts a run's repeat number and
+// '%' is the escape, so they are written %2F, %7E and %25.
+std::string id_part(const std::string& printed) {
+  std::string out;
+  for (char c : printed) out += c == '/' ? "%2F" : c == '~' ? "%7E" : c == '%' ? "%25" : std::string(1, c);
+  return out;
+}
+
+// What names a project sheet's project: its code as printed, else its number.
+std::optional<std::string> project_key(const Sheet& sheet) {
+  if (sheet.projects.empty()) return std::nullopt;
+  const Project& project = sheet.projects.front();
+  if (project.code && !project.code->empty()) return *project.code;
+  if (project.number) return std::to_string(*project.number);
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::string sheet_id(const Sheet& sheet) {
   auto part = [](const std::string& text) { return text.empty() ? std::string("unknown") : text; };
-  auto year = [](const std::optional<int>& y) { return y ? std::to_string(*y) : std::string("unknown"); };
   const auto& period = sheet.review_period;
-  return part(sheet.municipality_code) + "/" + part(sheet.ruleset_id) + "/" + year(period.from_fiscal_year) + "-" +
-         year(period.to_fiscal_year) + "/" + year(sheet.measure.number);
+  std::string subject;
+  if (sheet.kind == SheetKind::project) {
+    const auto key = project_key(sheet);
+    subject = key ? id_part(*key) : "unknown";
+  } else {
+    subject = number_or_unknown(sheet.measure.number);
+  }
+  return part(sheet.municipality_code) + "/" + part(sheet.ruleset_id) + "/" + number_or_unknown(period.from_fiscal_year) +
+         "-" + number_or_unknown(period.to_fiscal_year) + "/" + subject;
 }
 
 std::string SheetIds::claim(const std::string& key, bool& repeated) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <filesystem>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -38,6 +39,7 @@ struct SheetPages {
   bool key_missing = false; // the rule file has a key and the first page does not print it
   std::vector<const Page*> pages;
   std::vector<Look> looks;  // each page's title (or its lack), for explain
+  std::vector<std::string> also_recognised;  // the later rule files whose title matched too (paths)
 };
 
 // A document's sheets, and the pieces of the pages that several sheets share (the sheets' pages
@@ -125,8 +127,17 @@ Sheets pages_to_sheets(const extractor::Document& document, const std::vector<Ru
         if (!spot.table) first_title += spot.squeezed;
     if (!first_title.empty()) first_title = utf8_prefix(first_title, 40);
     std::optional<std::size_t> match;
-    for (std::size_t r = 0; r < rulesets.size() && !match; ++r)
-      if (find_title(*rule_file(rulesets[r]).title, spots, page)) match = r;
+    std::vector<std::string> also_recognised;
+    for (std::size_t r = 0; r < rulesets.size(); ++r) {
+      if (!find_title(*rule_file(rulesets[r]).title, spots, page)) continue;
+      // The first rule file reads the sheet; every other one that recognises the title too is a
+      // doubt on it (which layout is this?), never silent.
+      if (match) {
+        also_recognised.push_back(rulesets[r].path());
+      } else {
+        match = r;
+      }
+    }
     if (!match) {
       if (!sheets.empty()) {
         sheets.back().pages.push_back(&page);
@@ -150,7 +161,7 @@ Sheets pages_to_sheets(const extractor::Document& document, const std::vector<Ru
     for (const Page* part : parts) {
       const auto part_spots = parts.size() == 1 ? spots : page_spots(*part);
       const auto title = find_title(*rules.title, part_spots, *part);
-      SheetPages sheet{*match, title ? title->match["period"] : "", "", false, {part}, {}};
+      SheetPages sheet{*match, title ? title->match["period"] : "", "", false, {part}, {}, also_recognised};
       const Look seen{part->number, title ? title->box : Box{}, title ? title->text : "", true, "title matched"};
       if (rules.key) {
         sheet.key = find_key(*rules.key, part_spots);
@@ -1042,6 +1053,13 @@ records::Sheet read_sheet(const SheetPages& pages, const RuleFile& rules, const 
   sheet.source.pages = sheet.source.last_page - sheet.source.first_page + 1;
   sheet.review_period.label = pages.period;
   SheetContext context(rules, sheet, trace, uses);
+  for (const auto& other : pages.also_recognised) {
+    context.warn("title-ambiguous",
+                 "the title is recognised by " + std::filesystem::path(other).filename().string() + " too: read with " +
+                     std::filesystem::path(rules.path).filename().string() +
+                     ", the first (rule files are tried in the order given, a folder's by name)",
+                 std::nullopt, 0);
+  }
   if (trace) {
     trace->first_page = sheet.source.first_page;
     trace->last_page = sheet.source.last_page;

@@ -237,12 +237,20 @@ TEST(Extract, IdsAreTheSameOnEveryRunAndUniqueInOne) {
   EXPECT_EQ(ids[3], "131067/taito-kensho/2019-2020/7~2");  // taito-07-rotated.pdf
 }
 
-TEST(Extract, AnInstalledSheetxUsesTheRuleFileInstalledWithIt) {
+TEST(Extract, AnInstalledSheetxUsesTheRuleFilesInstalledWithIt) {
   const fs::path prefix = scratch("install");
   ASSERT_EQ(run("cmake --install " + quoted(SHEETX_BINARY_DIR) + " --prefix " + quoted(prefix) + " >/dev/null").status, 0);
   const fs::path installed = prefix / "bin" / "sheetx";
   const auto help = run(quoted(installed) + " extract --help");
-  EXPECT_NE(help.out.find((prefix / "share/sheetx/rules/taito-kensho.yaml").string()), std::string::npos) << help.out;
+  EXPECT_NE(help.out.find("every rule file sheetx ships, in " + (prefix / "share/sheetx/rules").string() + ")"),
+            std::string::npos)
+      << help.out;
+  // Every rule file of the source tree's rules/ is installed.
+  for (const auto& entry : fs::directory_iterator(kRoot / "rules")) {
+    if (entry.path().extension() == ".yaml") {
+      EXPECT_TRUE(fs::exists(prefix / "share/sheetx/rules" / entry.path().filename())) << entry.path();
+    }
+  }
   const auto result = run(quoted(installed) + " extract " + quoted(kSamples / "taito-12.pdf") + " --format jsonl 2>/dev/null");
   EXPECT_EQ(result.status, 0);
   EXPECT_EQ(nlohmann::json::parse(result.out)["measure"]["number"], 12);

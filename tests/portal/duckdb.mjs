@@ -1,6 +1,7 @@
 // Loads a folder of sheetx's CSV tables into DuckDB as a data team would, and checks the types:
-// each table read with DuckDB's own type inference (only the municipality code named as text,
-// as docs/records.md tells loaders to) must give every column the type datapackage.json declares
+// each table read with DuckDB's own type inference (only the municipality code and the project
+// code named as text, as docs/records.md tells loaders to: DuckDB reads 02-12-003 as a date)
+// must give every column the type datapackage.json declares
 // (integer: an integer type; number: a numeric type; boolean; string: VARCHAR), and read with
 // every declared type it must load whole. Usage: node duckdb.mjs DIR. Prints "TABLE ROWS" per
 // table; exits 1 listing each column whose type differs.
@@ -15,6 +16,7 @@ const kInferred = {
   boolean: ['BOOLEAN'],
   string: ['VARCHAR'],
 };
+const kTextCodes = ['全国地方公共団体コード', 'project_code'];
 const sql = (text) => `'${text.replaceAll("'", "''")}'`;
 const struct = (entries) => `{${entries.map(([name, type]) => `${sql(name)}: ${sql(type)}`).join(', ')}}`;
 
@@ -26,9 +28,10 @@ const problems = [];
 for (const resource of dataPackage.resources) {
   const file = sql(path.join(dir, resource.path));
   const fields = resource.schema.fields;
-  // Inferred: only the code is named, as the loaders in docs/records.md do.
+  // Inferred: only the codes are named, as the loaders in docs/records.md do.
+  const named = kTextCodes.filter((code) => fields.some((f) => f.name === code)).map((code) => [code, 'VARCHAR']);
   const inferred = await connection.runAndReadAll(
-    `DESCRIBE SELECT * FROM read_csv(${file}, header = true, types = ${struct([['全国地方公共団体コード', 'VARCHAR']])})`);
+    `DESCRIBE SELECT * FROM read_csv(${file}, header = true, types = ${struct(named)})`);
   const types = Object.fromEntries(inferred.getRowObjectsJS().map((row) => [row.column_name, row.column_type]));
   for (const field of fields) {
     const empty = await connection.runAndReadAll(

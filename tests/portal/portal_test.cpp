@@ -17,11 +17,14 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "../records/project_sheet.h"
 #include "../support/test_support.h"
+#include "sheetx/record_csv.h"
 
 namespace {
 
 using namespace sheetx::testing;
+using namespace sheetx::records;
 using Json = nlohmann::json;
 
 const fs::path kPortalTests = kRoot / "tests" / "portal";
@@ -74,13 +77,16 @@ CommandResult extract_csv(const std::string& input, const fs::path& out, const s
   return run(kSheetx + " extract " + input + " --format csv -o " + quoted(out) + " " + extra + " 2>&1");
 }
 
-// The tables of a portal folder in an SQLite database, every value as text.
+// The tables of a portal folder (every resource of its datapackage.json) in an SQLite database,
+// every value as text.
 fs::path load_sqlite(const fs::path& portal) {
   const fs::path db = portal.parent_path() / (portal.filename().string() + ".sqlite");
   fs::remove(db);
   std::string script;
-  for (const char* table : {"measures", "indicators", "projects", "years"})
-    script += ".import --csv " + quoted(portal / (std::string(table) + ".csv")) + " " + table + "\n";
+  const Json package = Json::parse(read_file(portal / "datapackage.json"));
+  for (const auto& resource : package["resources"])
+    script += ".import --csv " + quoted(portal / resource["path"].get<std::string>()) + " " +
+              resource["name"].get<std::string>() + "\n";
   std::ofstream(portal.parent_path() / "import.sql") << script;
   const auto loaded = run("sqlite3 -bail " + quoted(db) + " < " + quoted(portal.parent_path() / "import.sql") + " 2>&1");
   if (loaded.status != 0) throw std::runtime_error("sqlite3 .import failed: " + loaded.out);
@@ -209,17 +215,67 @@ TEST_F(Portal, KeysHoldOnEverySample) {
             "samples/taito-07.pdf");
 }
 
-// `node tests/portal/SCRIPT` on the tables of the two-period folder and of every sample passes and
-// reports the four tables.
+// A portal folder of a 施策 sheet read from its PDF (samples/taito-12.pdf) and two project sheets
+// (事務事業評価シート) built as the rules layer fills them, written in one run.
+fs::path mixed_portal(const std::string& name) {
+  const fs::path out = scratch(name) / "portal";
+  const auto read = run(kSheetx + " extract samples/taito-12.pdf --format jsonl 2>/dev/null");
+  if (read.status != 0) throw std::runtime_error("sheetx extract failed: " + read.out);
+  Sheet second = project_sheet();
+  second.projects[0].code = "02-12-004";
+  second.projects[0].name = "配食サービス";
+  second.projects[0].mandatory.reset();
+  second.extra.clear();
+  CsvTables tables(out.string());
+  tables.add(nlohmann::ordered_json::parse(read.out));
+  for (const Sheet& sheet : {project_sheet(), second}) tables.add(to_json(sheet));
+  tables.finish();
+  return out;
+}
+
+// `node tests/portal/SCRIPT` on the tables of the two-period folder, of every sample and of the
+// mixed folder passes and reports every table.
 void expect_node_check_passes(const std::string& script) {
+  std::vector<fs::path> folders;
   for (const std::string& input : {quoted(two_periods().pdfs), std::string("samples/*.pdf")}) {
-    const fs::path out = scratch("portal-" + script) / "portal";
-    ASSERT_EQ(extract_csv(input, out).status, 0) << input;
+    folders.push_back(scratch("portal-" + script + "-" + std::to_string(folders.size())) / "portal");
+    ASSERT_EQ(extract_csv(input, folders.back()).status, 0) << input;
+  }
+  folders.push_back(mixed_portal("portal-" + script + "-mixed"));
+  for (const fs::path& out : folders) {
     const auto checked = run("node " + quoted(kPortalTests / script) + " " + quoted(out) + " 2>&1");
-    EXPECT_EQ(checked.status, 0) << input << "\n" << checked.out;
-    for (const char* table : {"measures ", "indicators ", "projects ", "years "})
+    EXPECT_EQ(checked.status, 0) << out << "\n" << checked.out;
+    for (const char* table : {"measures ", "indicators ", "projects ", "years ", "project_sheets ", "costs "})
       EXPECT_NE(checked.out.find(table), std::string::npos) << checked.out;
   }
+}
+
+TEST_F(Portal, ProjectSheetsJoinTheirCostsAndIndicatorsBesideMeasureSheets) {
+  const fs::path out = mixed_portal("portal-projects");
+  expect_declared_keys_hold(out);
+  const fs::path db = load_sqlite(out);
+  EXPECT_EQ(query(db, "SELECT kind, count(*) FROM measures GROUP BY kind ORDER BY kind"), "measure|1\nproject|2");
+  const std::string costs = query(db, "SELECT count(*) FROM costs");
+  EXPECT_EQ(costs, "6");  // 3 values of 2 lines on each project sheet
+  EXPECT_EQ(query(db,
+                  "SELECT count(*) FROM costs c JOIN project_sheets p USING (sheet_id, project_order)"
+                  " JOIN measures m USING (sheet_id)"),
+            costs);
+  EXPECT_EQ(query(db,
+                  "SELECT p.project_name, c.fiscal_year, c.kind, c.value FROM costs c"
+                  " JOIN project_sheets p USING (sheet_id, project_order)"
+                  " WHERE c.line_name = '一般財源' ORDER BY p.project_code, c.fiscal_year"),
+            "介護予防教室|2022|settlement|1234\n介護予防教室|2023|budget|1300\n"
+            "配食サービス|2022|settlement|1234\n配食サービス|2023|budget|1300");
+  EXPECT_EQ(query(db, "SELECT sheet_id, mandatory FROM project_sheets ORDER BY 1"),
+            "131067/test/2023-2023/02-12-003|false\n131067/test/2023-2023/02-12-004|");
+  // Indicators: the 施策 sheet's own, and each project's activity and outcome indicators.
+  EXPECT_EQ(query(db, "SELECT indicator_kind, count(*) FROM indicators GROUP BY 1 ORDER BY 1"),
+            query(db, "SELECT '', count(*) FROM indicators WHERE project_code = ''") + "\nactivity|4\noutcome|4");
+  EXPECT_EQ(query(db,
+                  "SELECT count(*) FROM indicators i JOIN project_sheets p USING (sheet_id, project_order)"
+                  " WHERE i.indicator_kind = 'activity'"),
+            "4");
 }
 
 TEST_F(Portal, AFrictionlessValidatorAcceptsThePackageAndEveryRow) {

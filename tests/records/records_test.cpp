@@ -29,6 +29,40 @@ TEST(SheetId, SaysUnknownForAPartTheSheetDidNotGive) {
   EXPECT_EQ(sheet_id(sheet), "131067/taito-kensho/2019-unknown/unknown");
 }
 
+// A project sheet (事務事業評価シート) reviews one project: its code names it in the id, where a
+// measure sheet's measure number does (the project sheet's measure number is its place in the plan).
+Sheet project_sheet_of(std::optional<std::string> code, std::optional<int> number) {
+  Sheet sheet;
+  sheet.kind = SheetKind::project;
+  sheet.municipality_code = "112330";
+  sheet.ruleset_id = "kitamoto-jimu";
+  sheet.review_period = {"令和５年度", 2023, 2023};
+  sheet.measure.number = 12;
+  Project project;
+  project.code = std::move(code);
+  project.number = number;
+  sheet.projects.push_back(project);
+  return sheet;
+}
+
+TEST(SheetId, OfAProjectSheetEndsWithTheProjectCode) {
+  EXPECT_EQ(sheet_id(project_sheet_of("02-12-003", std::nullopt)), "112330/kitamoto-jimu/2023-2023/02-12-003");
+  EXPECT_EQ(to_json(project_sheet_of("02-12-003", std::nullopt))["id"], "112330/kitamoto-jimu/2023-2023/02-12-003");
+  // No code printed: the project's number; neither: unknown, never the measure number.
+  EXPECT_EQ(sheet_id(project_sheet_of(std::nullopt, 7)), "112330/kitamoto-jimu/2023-2023/7");
+  EXPECT_EQ(sheet_id(project_sheet_of("", 7)), "112330/kitamoto-jimu/2023-2023/7");
+  EXPECT_EQ(sheet_id(project_sheet_of(std::nullopt, std::nullopt)), "112330/kitamoto-jimu/2023-2023/unknown");
+  Sheet none = project_sheet_of(std::nullopt, std::nullopt);
+  none.projects.clear();
+  EXPECT_EQ(sheet_id(none), "112330/kitamoto-jimu/2023-2023/unknown");
+}
+
+TEST(SheetId, ASlashOrTildeInAProjectCodeIsEscapedSoTheIdKeepsItsParts) {
+  EXPECT_EQ(sheet_id(project_sheet_of("2/12-3", std::nullopt)), "112330/kitamoto-jimu/2023-2023/2%2F12-3");
+  EXPECT_EQ(sheet_id(project_sheet_of("100%", std::nullopt)), "112330/kitamoto-jimu/2023-2023/100%25");
+  EXPECT_EQ(sheet_id(project_sheet_of("A~2", std::nullopt)), "112330/kitamoto-jimu/2023-2023/A%7E2");  // not a repeat
+}
+
 TEST(SheetIds, TheFirstSheetOfAKeyKeepsItLaterOnesAreNumbered) {
   SheetIds ids;
   bool repeated = true;

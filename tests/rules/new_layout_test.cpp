@@ -1,11 +1,12 @@
 // A third layout read by a rule file alone: the test describes a small sheet (two half-page
-// "事業評価カード" on one A4 page), has the sample generator print it and write the records it
+// 事業点検票 on one A4 page), has the sample generator print it and write the records it
 // holds, writes a rule file for it, and reads the PDF with that file: no C++ knows this layout.
 #include <gtest/gtest.h>
 
 #include <fstream>
 
 #include "../support/test_support.h"
+#include "record_diff.h"
 #include "sheetx/extractor.h"
 #include "sheetx/record_json.h"
 #include "sheetx/rules.h"
@@ -14,53 +15,53 @@ namespace {
 
 using namespace sheetx::testing;
 
-// The layout as printed: a title, the year and the division as "label：value" lines of free
-// text, a ruled block of label | value cells with two rows of ticked options (■□ and ●○), and
-// an indicator table whose headers give each figure's year and kind.
+// The layout as printed: a title, the year as a "label：value" line of free text, a ruled block
+// of label | value cells (the division as "label：value" inside a cell, ■□ boxes, a circled
+// word), and an outcome table whose headers give each figure's year and kind.
 constexpr const char* kCard = R"(kind: project
-municipality: {code: "999999", name: 見本町}
-ruleset: {id: mihon-card, version: "1"}
-layout: {page: a4-portrait, margin: 30, sizes: {body: 8, heading: 10}}
+municipality: {code: "999998", name: 見本村}
+ruleset: {id: mihon-tenken, version: "1"}
+layout: {page: a4-portrait, margin: 36, sizes: {body: 8, heading: 11}}
 pages:
-  - - {text: 事業評価カード, size: 14}
-    - {label: "年度：", text: 令和５年度, into: period}
-    - {label: "担当課：", text: 総務課, into: project.division}
+  - - {text: 事業点検票, size: 13, align: center}
+    - {label: "点検年度：", text: 令和５年度, into: period}
     - grid:
-        columns: [60, 200, 60, 200]
+        columns: [70, 190, 70, 190]
         rows:
-          - [番号, {text: "7", into: project.code}, 事業名, {text: 窓口案内の改善, into: project.name}]
-          - [区分, {options: [法定, 任意], chosen: 任意, into: project.mandatory, values: {法定: true, 任意: false}},
-             方向性, {options: [拡充, 継続, 廃止], chosen: 継続, marks: [●, ○], into: project.direction}]
+          - [事業番号, {text: "7", into: project.code}, 事業名, {text: 窓口案内の改善, into: project.name}]
+          - [所管, {label: "課名：", text: 総務課, into: project.division},
+             区分, {options: [法定, 任意], chosen: 任意, into: project.mandatory, values: {法定: true, 任意: false}}]
+          - [今後, {options: [拡充, 継続, 廃止], chosen: 継続, mark: circle, into: project.direction, span: 3}]
     - grid:
-        columns: [200, 40, 100, 100]
-        table: {into: indicators, indicator_kind: activity, roles: [name, unit, year, year], kinds: {目標: target, 実績: actual}}
+        columns: [180, 40, 100, 100, 100]
+        table: {into: indicators, indicator_kind: outcome, roles: [name, unit, year, year, year], kinds: {目標: target, 実績: actual}}
         rows:
-          - {head: true, cells: [指標, 単位, Ｒ５目標, Ｒ５実績]}
-          - [案内件数, 件, "1,000", "１，２３４"]
+          - {head: true, cells: [成果指標, 単位, Ｒ４実績, Ｒ５目標, Ｒ５実績]}
+          - [窓口の満足度, ％, "62", "70", "68.5"]
 )";
 
 // The rule file a newcomer writes for it (rules/README.md, "Writing a rule file").
-constexpr const char* kCardRules = R"(id: mihon-card
+constexpr const char* kCardRules = R"(id: mihon-tenken
 version: "1"
 kind: project
-municipality: {code: "999999", name: 見本町}
+municipality: {code: "999998", name: 見本村}
 sheet:
-  title: '^事業評価カード$'
+  title: '^事業点検票$'
   several_per_page: true          # two cards on a page: each title starts one
-period: {label: '^年度[:：]', take: after}
+period: {label: '^点検年度[:：]', take: after}
 project:
-  - {label: '^番号$', into: code}
+  - {label: '^事業番号$', into: code}
   - {label: '^事業名$', into: name}
-  - {label: '^担当課[:：]', take: after, into: division}
+  - {label: '^課名[:：]', take: after, into: division}
   - {label: '^区分$', options: {ticked: '■', unticked: '□'}, into: mandatory, values: {法定: true, 任意: false}}
-  - {label: '^方向性$', options: {ticked: '●', unticked: '○'}, into: direction}
+  - {label: '^今後$', options: {circled: true, separator: '・'}, into: direction}
 tables:
   - into: indicators
-    header: '^指標$'
-    kind: activity
+    header: '^成果指標$'
+    kind: outcome
     kinds: {target: '目標$', actual: '実績$'}
     columns:
-      - {role: name, header: '^指標$'}
+      - {role: name, header: '^成果指標$'}
       - {role: unit, header: '^単位$'}
       - {role: figure, header: '(目標|実績)$'}
 )";
@@ -75,12 +76,12 @@ std::string with(std::string text, const std::string& from, const std::string& t
 
 TEST(NewLayout, TwoCardsOnOnePageAreReadByARuleFileAlone) {
   const fs::path dir = scratch("rules-new-layout");
-  std::string second = with(kCard, "margin: 30,", "margin: 30, same_page: true, top: 440,");
+  std::string second = with(kCard, "margin: 36,", "margin: 36, same_page: true, top: 440,");
   second = with(second, "\"7\"", "\"8\"");
   second = with(second, "窓口案内の改善", "広報紙の発行");
   second = with(second, "chosen: 任意", "chosen: 法定");
   second = with(second, "chosen: 継続", "chosen: 拡充");
-  second = with(second, "\"1,000\", \"１，２３４\"", "\"約5,000\", \"5,100\"");
+  second = with(second, "\"62\", \"70\", \"68.5\"", "\"―\", \"50以上\", \"約55\"");
   std::ofstream(dir / "a.yaml") << kCard;
   std::ofstream(dir / "b.yaml") << second;
   std::ofstream(dir / "card.yaml") << kCardRules;
@@ -95,13 +96,17 @@ TEST(NewLayout, TwoCardsOnOnePageAreReadByARuleFileAlone) {
   for (const auto& [sheet, code] : {std::pair{sheets[0], "7"}, std::pair{sheets[1], "8"}}) {
     auto got = sheetx::records::to_json(sheet);
     auto want = nlohmann::ordered_json::parse(read_file(dir / ("card-" + std::string(code) + ".expected.json")));
-    for (auto* record : {&got, &want}) {
-      record->erase("id");      // the sheet id is the command's (records::SheetIds over a run)
-      record->erase("source");  // path and digest are the caller's
-    }
-    EXPECT_EQ(got.dump(2), want.dump(2)) << "card " << code;
+    got.erase("id");  // the sheet id is the command's (records::SheetIds over a run)
+    want.erase("id");
+    std::string differences;
+    for (const auto& d : sheetx::cli::diff_records(want, got))
+      differences += d.path + ": expected " + d.expected + ", got " + d.got + "\n";
+    EXPECT_EQ(differences, "") << "card " << code;
+    EXPECT_EQ(sheet.source.first_page, 1);
+    EXPECT_EQ(sheet.source.last_page, 1);
   }
-  EXPECT_EQ(sheets[0].projects.at(0).direction->choice, "継続");
+  EXPECT_EQ(sheets[0].projects.at(0).direction->choice, "継続");  // circled
+  EXPECT_EQ(sheets[1].projects.at(0).direction->choice, "拡充");
   EXPECT_EQ(sheets[1].projects.at(0).mandatory, true);
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "hand_pages.h"
+#include "project_rules.h"
 #include "sheetx/rules.h"
 
 namespace {
@@ -22,32 +23,9 @@ using sheetx::records::Sheet;
 using sheetx::records::Warning;
 using sheetx::test::grid;
 
-const std::string kRules = R"(id: test-jimu
-version: "1"
-kind: project
-municipality: {code: "000000", name: テスト市}
-sheet:
-  title: '^事務事業評価シート$'
-  key: '^(?P<key>[0-9]{2}-[0-9]{2}-[0-9]{3})$'
-  several_per_page: true
-period: {label: '^評価対象年度$'}
-project:
-  - {label: '^事業番号$', pattern: '^(?P<code>[0-9]+-[0-9]+-(?P<number>[0-9]+))$'}
-  - {label: '^事業名$', into: name}
-  - {label: '^担当課[:：]', take: after, into: division}
-  - {label: '^事業開始年度$', into: started_fiscal_year}
-  - {label: '^事業区分$', options: {ticked: '[■☑●]', unticked: '[□☐○]'}, into: mandatory, values: {法定: true, 任意: false}}
-  - {label: '^今後の方向性$', options: {circled: true, separator: '・'}, into: direction}
-  - {label: '^予算科目$', into: extra.budget_account}
-measure:
-  - {label: '^施策$', pattern: '^(?P<number>[0-9]+)[ 　]*(?P<name>.+)$'}
-)";
+const std::string& kRules = sheetx::test::kProjectRules;
 
-// The 1-based line of the first occurrence of `needle` in the rules above.
-std::string rule_at(const std::string& needle) {
-  const auto at = kRules.find(needle);
-  return "test.yaml:" + std::to_string(1 + std::count(kRules.begin(), kRules.begin() + static_cast<long>(at), '\n'));
-}
+std::string rule_at(const std::string& needle) { return sheetx::test::project_rule_at("test.yaml", needle); }
 
 // One sheet's block from `top`: the title as free text, the ruled label cells, the division as
 // free text (a label and its value on one line), and the direction's options as one printed run
@@ -234,6 +212,20 @@ TEST(ProjectSheetRules, APeriodCellNamingNoYearIsWarned) {
   const auto missing = with_code(s, "missing-field");
   ASSERT_FALSE(missing.empty());
   EXPECT_EQ(missing[0].rule, rule_at("period:"));
+}
+
+// A grade printed as options (A・B・C, one circled) fills the overall grade as a text field.
+TEST(ProjectSheetRules, AGradePrintedAsOptions) {
+  Page page = one_sheet();
+  page.tables.push_back(grid(300, 40, 120, {{"総合評価", "A・B・C"}}));
+  page.words.push_back({"A・B・C", {425, 46, 455, 58}, "", 10, 0, false});  // 6 points a character
+  page.marks.push_back({433, 43, 445, 61});                                  // round B (x 437–443)
+  std::string rules = kRules;
+  rules += "  - {label: '^総合評価$', options: {circled: true, separator: '・'}, into: grade}\n";
+  const auto s = read(pages({page}), rules).at(0);
+  ASSERT_TRUE(s.projects[0].evaluation);
+  EXPECT_EQ(s.projects[0].evaluation->grade, "B");
+  EXPECT_TRUE(with_code(s, "choice-unclear").empty()) << all_warnings(s);
 }
 
 // explain shows each option as looked at, chosen or not, under the rule that read it.

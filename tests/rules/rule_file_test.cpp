@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "project_rules.h"
 #include "sheetx/rules.h"
 
 namespace {
@@ -230,28 +231,9 @@ TEST(RuleFile, FigureTableMistakesNameTheirLine) {
 
 // ---- A project sheet's rule file (kind: project) and the keys that came with it.
 
-const std::string kProjectRules = R"(id: test-jimu
-version: "1"
-kind: project
-municipality: {code: "000000", name: テスト市}
-sheet:
-  title: '^事務事業評価シート$'
-  key: '^(?P<key>[0-9]{2}-[0-9]{2}-[0-9]{3})$'
-  several_per_page: true
-period: {label: '^評価対象年度$'}
-project:
-  - {label: '^事業番号$', pattern: '^(?P<code>[0-9]+-[0-9]+-(?P<number>[0-9]+))$'}
-  - {label: '^担当課[:：]', take: after, into: division}
-  - {label: '^事業開始年度$', into: started_fiscal_year}
-  - {label: '^事業区分$', options: {ticked: '[■☑●]', unticked: '[□☐○]'}, into: mandatory, values: {法定: true, 任意: false}}
-  - {label: '^今後の方向性$', options: {circled: true, separator: '・'}, into: direction}
-  - {label: '^予算科目$', into: extra.budget_account}
-  - {label: '^施策$', pattern: '^(?P<measure_number>[0-9]+)[ 　]*(?P<measure_name>.+)$'}
-)";
-
 // The project rules with `from` replaced by `to`; the error of loading them.
 std::string project_error(const std::string& from, const std::string& to) {
-  std::string text = kProjectRules;
+  std::string text = sheetx::test::kProjectRules;
   const auto at = text.find(from);
   EXPECT_NE(at, std::string::npos) << from;
   text.replace(at, from.size(), to);
@@ -264,14 +246,10 @@ std::string project_error(const std::string& from, const std::string& to) {
 }
 
 // "jimu.yaml:LINE: " of the line holding `needle` in the project rules.
-std::string project_line(const std::string& needle) {
-  const auto at = kProjectRules.find(needle);
-  return "jimu.yaml:" +
-         std::to_string(1 + std::count(kProjectRules.begin(), kProjectRules.begin() + static_cast<long>(at), '\n')) + ": ";
-}
+std::string project_line(const std::string& needle) { return sheetx::test::project_rule_at("jimu.yaml", needle) + ": "; }
 
 TEST(ProjectRuleFile, LoadsWithoutTheMeasureSheetsTables) {
-  EXPECT_NO_THROW(Ruleset::parse(kProjectRules, "jimu.yaml"));
+  EXPECT_NO_THROW(Ruleset::parse(sheetx::test::kProjectRules, "jimu.yaml"));
 }
 
 TEST(ProjectRuleFile, KindIsMeasureOrProject) {

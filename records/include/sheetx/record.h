@@ -166,9 +166,11 @@ struct Sheet {
 bool warning_order(const Warning& a, const Warning& b);
 
 // The sheet's key, the same on every run and machine: municipality code / rule file id /
-// review period's fiscal years / measure number, e.g. "131067/taito-kensho/2019-2020/35". A part
-// the sheet did not give reads "unknown". Two sheets of one key in a run are told apart by
-// SheetIds.
+// review period's fiscal years / what the sheet reviews: the measure number on a measure sheet
+// ("131067/taito-kensho/2019-2020/35"), the project's code (or its number when it prints no
+// code) on a project sheet ("112330/kitamoto-jimu/2023-2023/02-12-003"; a '/', '~' or '%' in the
+// code is written %2F, %7E or %25). A part the sheet did not give reads "unknown". Two sheets of one key in
+// a run are told apart by SheetIds.
 std::string sheet_id(const Sheet& sheet);
 
 // Makes the ids of one run unique, in run order: the first sheet of a key keeps it, the n-th

@@ -1,5 +1,6 @@
-// sheetx records as the portal's flat tables: measures.csv, indicators.csv, projects.csv and
-// years.csv with their Frictionless datapackage.json (docs/records.md, "Flat tables").
+// sheetx records as the portal's flat tables: measures.csv, indicators.csv, projects.csv,
+// years.csv, and for project sheets project_sheets.csv and costs.csv, with their Frictionless
+// datapackage.json (docs/records.md, "Flat tables").
 //
 // In:  sheet documents as to_json makes them (with their final, run-unique "id"), one at a time.
 // Out: the tables in a folder, every row keyed by sheet_id and the review period, put in place
@@ -42,7 +43,7 @@ class CsvTables {
   // Adds one sheet's rows; returns the warnings its CSV form gave (formulas neutralised).
   std::vector<Warning> add(const nlohmann::ordered_json& sheet);
   // Writes years.csv (with its `latest` column) and datapackage.json complete, then puts the
-  // five files in place one right after another.
+  // seven files in place one right after another.
   void finish();
 
  private:
@@ -58,7 +59,7 @@ class CsvTables {
 
   std::string dir_;
   CsvSettings settings_;
-  std::unique_ptr<AtomicFile> measures_, indicators_, projects_;
+  std::unique_ptr<AtomicFile> measures_, indicators_, projects_, project_sheets_, costs_;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> years_;  // rows without `latest`, unlinked scratch
   std::vector<YearRow> year_rows_;
   std::unordered_map<std::string, int> groups_;  // (code, measure, project, activity, year) -> latest_
