@@ -246,6 +246,10 @@ Json resource_json(const TableSpec& spec) {
           {"format", "csv"},
           {"mediatype", "text/csv"},
           {"encoding", "utf-8"},
+          // Said, not left to a reader to guess: a sniffer fed a sample that holds a text of
+          // several lines (a project's purpose) guesses wrong (Frictionless JS fails to parse).
+          {"dialect",
+           {{"delimiter", ","}, {"lineTerminator", "\r\n"}, {"quoteChar", "\""}, {"doubleQuote", true}, {"header", true}}},
           {"schema", schema}};
 }
 

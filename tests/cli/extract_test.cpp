@@ -37,9 +37,11 @@ TEST(Extract, OneJsonFilePerSheetMirroringTheInput) {
   for (const char* name : {"taito-35.json", "taito-12.json", "taito-41.json", "taito-07.json", "taito-18.json",
                            "taito-07-rotated.json", "bundle-12.json", "bundle-7.json", "bundle-18.json",
                            "taito-12-b.json", "taito-07-b.json", "taito-18-doubts.json", "word-12.json", "excel-07.json",
-                           "ichitaro-35.json"})
+                           "ichitaro-35.json", "kitamoto-02-12-003.json", "kitamoto-bundle-02-12-003.json",
+                           "kitamoto-bundle-03-21-001.json", "kitamoto-bundle-01-05-002.json", "shinagawa-06-03-11.json",
+                           "shinagawa-bundle-06-03-11.json", "shinagawa-bundle-03-01-04.json"})
     EXPECT_TRUE(names.count(name)) << name;
-  EXPECT_EQ(names.size(), 15u);
+  EXPECT_EQ(names.size(), 22u);
   const auto valid = validate_records(files_in(out, ".json"));
   EXPECT_EQ(valid.status, 0) << valid.out;
   const auto sheet = nlohmann::json::parse(read_file(out / "taito-35.json"));
@@ -70,7 +72,7 @@ TEST(Extract, JsonLinesAreTheSameForAnyNumberOfJobs) {
   const auto one = run(kSheetx + " extract samples/*.pdf --format jsonl --jobs 1 2>/dev/null");
   const auto two = run(kSheetx + " extract samples/*.pdf --format jsonl --jobs 2 2>/dev/null");
   EXPECT_EQ(one.status, 0);
-  EXPECT_EQ(lines(one.out).size(), 15u);
+  EXPECT_EQ(lines(one.out).size(), 22u);
   EXPECT_EQ(one.out, two.out);
   const fs::path out = scratch("jsonl");
   std::ofstream(out / "sheets.jsonl") << one.out;
@@ -113,11 +115,14 @@ TEST(Extract, CsvTablesLoadWithTheirDeclaredTypes) {
       "' " + quoted(out);
   const auto loaded = run(check + " 2>&1");
   EXPECT_EQ(loaded.status, 0) << loaded.out;
-  // 15 sheets; the activities and years come from the sample descriptions (the producer-drawn
-  // word-12, excel-07 and ichitaro-35 add 4 + 11 + 16 activities, 3 years each).
-  EXPECT_NE(loaded.out.find("measures 15\n"), std::string::npos) << loaded.out;
+  // 22 sheets (15 検証シート, 7 project sheets); the activities and years come from the sample
+  // descriptions (the producer-drawn word-12, excel-07 and ichitaro-35 add 4 + 11 + 16
+  // activities, 3 years each), the project sheets' cost values from theirs.
+  EXPECT_NE(loaded.out.find("measures 22\n"), std::string::npos) << loaded.out;
   EXPECT_NE(loaded.out.find("projects 139\n"), std::string::npos) << loaded.out;
   EXPECT_NE(loaded.out.find("years 417\n"), std::string::npos) << loaded.out;
+  EXPECT_NE(loaded.out.find("project_sheets 7\n"), std::string::npos) << loaded.out;
+  EXPECT_NE(loaded.out.find("costs 99\n"), std::string::npos) << loaded.out;
 }
 
 TEST(Extract, EachBadFileFailsAloneWithItsCause) {

@@ -208,9 +208,13 @@ TEST_F(Portal, KeysHoldOnEverySample) {
   expect_declared_keys_hold(out);
   // Sheets of one key, in path order, after the first: bundle's 施策7 is followed by excel-07,
   // taito-07-b, taito-07-rotated and taito-07 (~2 to ~5); 施策12 by taito-12-b, taito-12 and
-  // word-12; 施策18 by taito-18-doubts and taito-18; 施策35 by taito-35 after ichitaro-35.
+  // word-12; 施策18 by taito-18-doubts and taito-18; 施策35 by taito-35 after ichitaro-35; the
+  // project sheets 02-12-003 and 06-03-11 are each alone and again in their layout's bundle.
   const fs::path db = load_sqlite(out);
-  EXPECT_EQ(query(db, "SELECT count(*) FROM measures WHERE sheet_id LIKE '%~%'"), "10");
+  EXPECT_EQ(query(db, "SELECT count(*) FROM measures WHERE sheet_id LIKE '%~%'"), "12");
+  EXPECT_EQ(query(db, "SELECT kind, count(*) FROM measures GROUP BY 1 ORDER BY 1"), "measure|15\nproject|7");
+  EXPECT_EQ(query(db, "SELECT count(*) FROM costs c JOIN project_sheets p USING (sheet_id, project_order)"),
+            query(db, "SELECT count(*) FROM costs"));
   EXPECT_EQ(query(db, "SELECT source_path FROM measures WHERE sheet_id = '131067/taito-kensho/2019-2020/7~5'"),
             "samples/taito-07.pdf");
 }

@@ -161,6 +161,9 @@ TEST(ProjectSheetCsv, DatapackageDeclaresTheNewTablesWithTheirKeys) {
   EXPECT_EQ(resources["costs"]["schema"]["foreignKeys"][0]["reference"]["resource"], "project_sheets");
   EXPECT_EQ(resources["project_sheets"]["schema"]["primaryKey"], nlohmann::json::parse(R"(["sheet_id", "project_order"])"));
   EXPECT_EQ(resources["project_sheets"]["schema"]["foreignKeys"][0]["reference"]["resource"], "measures");
+  // The CSV dialect is declared, not left to a reader's guess (texts of several lines made it guess wrong).
+  EXPECT_EQ(resources["project_sheets"]["dialect"]["delimiter"], ",");
+  EXPECT_EQ(resources["project_sheets"]["dialect"]["lineTerminator"], "\r\n");
   // Every table's header is its declared fields, in order.
   for (const auto& [name, resource] : resources) {
     std::vector<std::string> declared;
