@@ -122,9 +122,24 @@ def scaling(sheetxes, source, scratch):
         shutil.rmtree(corpus)
 
 
+def run_once(argv, stdout):
+    """Runs one command (no shell, whose own start would blur a small file's figures); returns
+    its (CPU seconds, wall seconds, peak RSS MiB), children included."""
+    with open(stdout, "wb") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"failed ({process.returncode}): {' '.join(map(str, argv))}")
+    return usage.ru_utime + usage.ru_stime, elapsed, usage.ru_maxrss / 1024
+
+
 def single_files(sheetxes, scratch, rounds):
     """One file per run, as a city publishes them: a 3-page sheet, a 9-page bundle of three
-    sheets, and a 999-page file of 333 sheets; each tool once per file, alternating."""
+    sheets, and a 999-page file of 333 sheets. Each run of each tool is followed by one of every
+    other (a small file 10-20 times a round): on a shared machine the load moves within seconds."""
     samples = ROOT / "samples"
     bundle = scratch / "bundle-9.pdf"
     subprocess.run(["pdfunite"] + [str(samples / f"taito-{n}.pdf") for n in ("12", "35", "41")] + [str(bundle)], check=True)
@@ -133,23 +148,27 @@ def single_files(sheetxes, scratch, rounds):
     cases = [("one 3-page sheet", samples / "taito-35.pdf", 20), ("9-page bundle of 3 sheets", bundle, 10),
              ("999-page file (333 sheets)", big, 1)]
     out = scratch / "single"
-    shipped = ROOT / "rules" / "taito-kensho.yaml"
-    tools = {"pdftotext -bbox-layout": "pdftotext -bbox-layout '{f}' '{out}.html'"}
+    shipped = str(ROOT / "rules" / "taito-kensho.yaml")
+    tools = {"pdftotext -bbox-layout": lambda f: (["pdftotext", "-bbox-layout", f, f"{out}.html"], os.devnull)}
     if shutil.which("mutool"):
-        tools["mutool draw -F stext"] = "mutool draw -q -F stext -o '{out}.stext' '{f}'"
+        tools["mutool draw -F stext"] = lambda f: (["mutool", "draw", "-q", "-F", "stext", "-o", f"{out}.stext", f], os.devnull)
     for suffix, sheetx in sheetxes.items():
-        tools[f"sheetx extract --jobs 1{suffix}"] = f"'{sheetx}' extract '{{f}}' --format jsonl --jobs 1 > '{{out}}.jsonl' 2>/dev/null"
-        tools[f"sheetx extract --jobs 1, 3 rule files{suffix}"] = (
-            f"'{sheetx}' extract '{{f}}' --format jsonl --jobs 1 " + f"--rules '{shipped}' " * 3 +
-            "> '{out}.jsonl' 2>/dev/null")
-        tools[f"sheetx layout{suffix}"] = f"'{sheetx}' layout '{{f}}' > '{{out}}.json' 2>/dev/null"
-    print("\nSingle files: one run per file (median CPU time; a small file is run 10-20 times a round)\n")
+        x = str(sheetx)
+        tools[f"sheetx extract --jobs 1{suffix}"] = lambda f, x=x: (
+            [x, "extract", f, "--format", "jsonl", "--jobs", "1"], f"{out}.jsonl")
+        tools[f"sheetx extract --jobs 1, 3 rule files{suffix}"] = lambda f, x=x: (
+            [x, "extract", f, "--format", "jsonl", "--jobs", "1"] + ["--rules", shipped] * 3, f"{out}.jsonl")
+        tools[f"sheetx layout{suffix}"] = lambda f, x=x: ([x, "layout", f], f"{out}.json")
+    print("\nSingle files: one run per file (median CPU time over rounds × repeats)\n")
     print("| file | tool | CPU ms/page | ratio to pdftotext | peak RSS MiB |")
     print("|---|---|---:|---:|---:|")
     for label, pdf, repeat in cases:
         # The three rule files only where the fixed cost shows: on the 3-page sheet.
         names = [n for n in tools if "3 rule files" not in n or repeat == 20]
-        runs = alternate({n: tools[n].format(f=pdf, out=out) for n in names}, rounds, repeat)
+        runs = {n: [] for n in names}
+        for _ in range(rounds * repeat):
+            for name in names:
+                runs[name].append(run_once(*tools[name](str(pdf))))
         report(f"{label} | ", runs, pages_of(pdf), "pdftotext -bbox-layout")
 
 
