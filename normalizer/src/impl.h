@@ -54,9 +54,8 @@ class IcuObjects {
   // Scratch calendar for parsing and era arithmetic.
   icu::Calendar& calendar() { return *calendar_; }
 
-  IcuObjects();  // public for thread_local; use of_this_thread()
-
  private:
+  IcuObjects();
   std::unique_ptr<icu::RuleBasedNumberFormat> kanji_;
   std::unique_ptr<icu::SimpleDateFormat> era_year_, narrow_era_year_, era_name_, narrow_era_name_;
   std::unique_ptr<icu::Calendar> calendar_;
