@@ -57,7 +57,7 @@ IcuObjects::IcuObjects()
   UErrorCode status = U_ZERO_ERROR;
   calendar_.reset(icu::Calendar::createInstance(japanese_calendar(), status));
   check(status, "Calendar::createInstance(ja_JP@calendar=japanese)");
-  // ICU sets up what parsing needs on the first parse (some 6 M instructions, ten first parses'
+  // ICU sets up what parsing needs on the first parse (some 6 M instructions, a dozen parses'
   // worth): done here, a run pays it once, before its workers fork, not once in each worker.
   icu::ParsePosition position(0);
   era_year_->parse(icu::UnicodeString(u"令和元年"), *calendar_, position);
