@@ -14,6 +14,7 @@
 #include <set>
 #include <string_view>
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 #include "printable.h"
@@ -23,9 +24,23 @@
 
 namespace sheetx::cli {
 
+namespace {
+
+// OpenSSL reads the system's openssl.cnf on its first use (a third of its set-up cost, paid by
+// every run); a content hash needs nothing from it.
+const EVP_MD* sha256_digest() {
+  static const EVP_MD* const digest = [] {
+    OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, nullptr);
+    return EVP_sha256();
+  }();
+  return digest;
+}
+
+}  // namespace
+
 std::string sha256_hex(std::string_view bytes) {
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+  EVP_DigestInit_ex(ctx.get(), sha256_digest(), nullptr);
   EVP_DigestUpdate(ctx.get(), bytes.data(), bytes.size());
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int size = 0;

@@ -44,7 +44,8 @@ struct YearText {
 
 class YearReader {
  public:
-  explicit YearReader(const Normalizer::Impl& impl) : impl_(impl), calendar_(*impl.calendar) {}
+  explicit YearReader(const Normalizer::Impl& impl)
+      : impl_(impl), icu_(IcuObjects::of_this_thread()), calendar_(icu_.calendar()) {}
 
   // The first era year and the first four-digit year in `text`.
   YearText scan(const icu::UnicodeString& text) {
@@ -91,7 +92,7 @@ class YearReader {
     if (narrow && !(is_digit(text.charAt(at + 1)) || text.charAt(at + 1) == u'元')) return {};
     calendar_.clear();
     icu::ParsePosition position(at);
-    (narrow ? *impl_.narrow_era_year : *impl_.era_year).parse(text, calendar_, position);
+    (narrow ? icu_.narrow_era_year() : icu_.era_year()).parse(text, calendar_, position);
     // A failed parse can leave fields set: only the position says it read something.
     if (position.getIndex() <= at || !calendar_.isSet(UCAL_ERA) || !calendar_.isSet(UCAL_YEAR)) {
       return {};
@@ -108,7 +109,7 @@ class YearReader {
     if (text.tempSubString(at).indexOf(icu::UnicodeString::fromUTF8(name)) != 0) {
       calendar_.clear();
       icu::ParsePosition era_position(at);
-      (narrow ? *impl_.narrow_era_name : *impl_.era_name).parse(text, calendar_, era_position);
+      (narrow ? icu_.narrow_era_name() : icu_.era_name()).parse(text, calendar_, era_position);
       if (era_position.getIndex() <= at) return {};
       era = calendar_.get(UCAL_ERA, status);
       check(status);
@@ -133,8 +134,8 @@ class YearReader {
     check(status);
     icu::UnicodeString name, narrow_name;
     icu::FieldPosition field;
-    span.name = utf8(impl_.era_name->format(calendar_, name, field));
-    span.narrow_name = utf8(impl_.narrow_era_name->format(calendar_, narrow_name, field));
+    span.name = utf8(icu_.era_name().format(calendar_, name, field));
+    span.narrow_name = utf8(icu_.narrow_era_name().format(calendar_, narrow_name, field));
     return impl_.eras.emplace(era, std::move(span)).first->second;
   }
 
@@ -163,6 +164,7 @@ class YearReader {
   }
 
   const Normalizer::Impl& impl_;
+  IcuObjects& icu_;
   icu::Calendar& calendar_;
 };
 

@@ -10,9 +10,10 @@
 //
 // The record format's JSON of a Quantity is the records library's (records::to_json).
 //
-// Thread safety: fold_width and has_no_figure are safe from any thread. A Normalizer keeps ICU
-// formatters, a scratch calendar and a small cache that are not safe for concurrent use: give
-// each thread its own Normalizer (construction costs about a millisecond; calls are cheap).
+// Thread safety: fold_width and has_no_figure are safe from any thread. A Normalizer keeps small
+// caches that are not safe for concurrent use, and uses its thread's ICU formatters and scratch
+// calendar: give each thread its own Normalizer (the first of a thread builds the ICU objects,
+// a few milliseconds; later ones share them; calls are cheap).
 #pragma once
 
 #include <memory>
