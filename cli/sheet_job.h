@@ -28,10 +28,6 @@ nlohmann::ordered_json read_pdf(const std::string& path, const SheetJobOptions& 
 // sheet whose number is unknown or already taken by an earlier sheet of the same PDF).
 std::vector<std::string> sheet_stems(const std::string& pdf, const nlohmann::ordered_json& sheets);
 
-// The bytes of the file at path; throws with a one-line cause (not naming the file) when it
-// cannot be read or is no regular file (a pipe would block the reader until its time limit).
-std::string read_pdf_bytes(const std::string& path);
-
 // SHA-256 of bytes, lowercase hex.
 std::string sha256_hex(std::string_view bytes);
 
