@@ -18,6 +18,7 @@
 
 #include "sheetx/extractor.h"
 #include "text_layout.h"
+#include "../support/test_support.h"
 
 namespace ex = sheetx::extractor;
 namespace fs = std::filesystem;
@@ -56,11 +57,6 @@ std::string rotated_copy(const std::string& sample, int degrees) {
   std::string cmd = "qpdf --rotate=+" + std::to_string(degrees) + " '" + sample + "' '" + out.string() + "'";
   if (std::system(cmd.c_str()) != 0) throw std::runtime_error("qpdf failed: " + cmd);
   return out.string();
-}
-
-std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 class Taito35 : public ::testing::Test {
@@ -294,7 +290,7 @@ TEST(Errors, MissingFileAndPagesOutOfRange) {
 // become warnings of the file (each once) and never reach stderr.
 TEST(Errors, PopplerMessagesBecomeWarnings) {
   if (!fs::exists(kSamples + "taito-35.pdf")) GTEST_SKIP();
-  std::string pdf = read_bytes(kSamples + "taito-35.pdf");
+  std::string pdf = sheetx::testing::read_file(kSamples + "taito-35.pdf");
   size_t font = pdf.find("/F1 ");
   ASSERT_NE(font, std::string::npos);
   pdf.replace(font, 3, "/X1");  // the resources now call font F1 X1

@@ -5,18 +5,14 @@
 #include <sstream>
 
 #include "sheetx/rules.h"
+#include "../support/test_support.h"
 
 namespace {
 
 using sheetx::rules::RuleFileError;
 using sheetx::rules::Ruleset;
 
-std::string shipped_text() {
-  std::ifstream in(sheetx::rules::default_rules_path());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string shipped_text() { return sheetx::testing::read_file(sheetx::rules::default_rules_path()); }
 
 // The shipped rule file with one line replaced; returns the error message of loading it.
 std::string error_after_replacing(const std::string& from, const std::string& to) {

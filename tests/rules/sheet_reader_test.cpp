@@ -13,6 +13,7 @@
 
 #include "sheetx/extractor.h"
 #include "sheetx/rules.h"
+#include "../support/test_support.h"
 
 namespace {
 
@@ -199,8 +200,7 @@ TEST(SheetReader, AMeasureNumberTooLongForAnIntIsMissingNotACrash) {
 
 TEST(SheetReader, AnItemsRegexThatCanMatchNothingStillEnds) {
   // A rule author's items regex that matches the empty string must not loop forever.
-  std::ifstream in(sheetx::rules::default_rules_path());
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string text = sheetx::testing::read_file(sheetx::rules::default_rules_path());
   const std::string items = "items: '(?P<number>[①-⑳])[ 　]*(?P<name>[^①-⑳]+)'";
   ASSERT_NE(text.find(items), std::string::npos);
   text.replace(text.find(items), items.size(), "items: '(?P<number>[①-⑳]?)(?P<name>[^①-⑳]*)'");
@@ -337,10 +337,7 @@ Document titled_page(std::vector<Table> tables) {
   return document;
 }
 
-std::string shipped_rules_text() {
-  std::ifstream in(sheetx::rules::default_rules_path());
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
+std::string shipped_rules_text() { return sheetx::testing::read_file(sheetx::rules::default_rules_path()); }
 
 Sheet read_one(const Document& document, const std::string& rules_text = shipped_rules_text()) {
   const std::vector<sheetx::rules::Ruleset> rules = {sheetx::rules::Ruleset::parse(rules_text, "test.yaml")};
