@@ -1,4 +1,4 @@
-// Sheet -> the JSON document of ../shared/docs/record-format.md, keys in the contract's order.
+// Sheet -> the JSON document of docs/records.md, keys in the contract's order.
 #include <cmath>
 #include <cstdint>
 #include <utility>

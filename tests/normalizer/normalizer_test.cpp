@@ -1,4 +1,4 @@
-// Table-driven cases for the normalizer: every row of the quantity table of record-format.md,
+// Table-driven cases for the normalizer: every row of the record contract's quantity table (docs/records.md, "Quantities"),
 // the figures of the 施策35 sheet, every year form of the issue, and what must fail.
 #include <gtest/gtest.h>
 
@@ -114,7 +114,7 @@ class QuantityTable : public testing::TestWithParam<QuantityCase> {};
 
 TEST_P(QuantityTable, ReadsTheCell) { expect_quantity(shared_normalizer(), GetParam()); }
 
-// The rows of the quantity table in record-format.md, in order.
+// The rows of the record contract's quantity table (docs/records.md, "Quantities"), in order.
 INSTANTIATE_TEST_SUITE_P(RecordFormat, QuantityTable, testing::Values(
     QuantityCase{"延べ4,600社", R"({"value":4600,"unit":"社","cumulative":true})"},
     QuantityCase{"４，６００社", R"({"value":4600,"unit":"社"})"},
@@ -262,7 +262,7 @@ INSTANTIATE_TEST_SUITE_P(LargeNumbers, QuantityTable, testing::Values(
     QuantityCase{"5百3千円", R"({"value":null,"unit":null})", "multipliers out of order"},
     QuantityCase{"1万15千円", R"({"value":null,"unit":null})", "multipliers out of order"}));
 
-// Figures with qualifiers (record-format.md, "Figures with qualifiers"), each form printed in
+// Figures with qualifiers (docs/records.md, "Figures with qualifiers"), each form printed in
 // half- and full-width.
 INSTANTIATE_TEST_SUITE_P(Qualifiers, QuantityTable, testing::Values(
     QuantityCase{"約1,200人", R"({"value":1200,"unit":"人","approximate":true})"},
