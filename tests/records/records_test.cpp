@@ -1,5 +1,8 @@
 // The records library's own rules: a sheet's key, ids made unique in a run, numbers as text,
 // reading a document's members safely, and which report of a fiscal year the CSV tables call latest.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include "../support/test_support.h"
@@ -98,6 +101,28 @@ TEST(CsvTables, TheLatestReportOfAYearIsPerMunicipalityCode) {
     latest.push_back(row.substr(row.rfind(',') + 1));
   }
   EXPECT_EQ(latest, (std::vector<std::string>{"false", "true", "true"})) << years;
+}
+
+// A committed file is the target's, whole; the writer then owns no descriptor: the CSV tables
+// keep several files open while each is committed, and none may lose its descriptor to
+// another's clean-up.
+TEST(AtomicFile, ACommittedFileIsInPlaceAndItsWriterClosesNothingMore) {
+  const auto dir = sheetx::testing::scratch("records-atomic");
+  const auto target = dir / "table.csv";
+  int opened_after = -1;
+  {
+    AtomicFile file(target.string());
+    file.write("a,b\r\n");
+    file.commit();
+    opened_after = open("/dev/null", O_RDONLY | O_CLOEXEC);  // takes the number the file had
+    ASSERT_GE(opened_after, 0);
+  }
+  EXPECT_NE(fcntl(opened_after, F_GETFD), -1) << "the writer closed a descriptor it no longer owned";
+  close(opened_after);
+  EXPECT_EQ(sheetx::testing::read_file(target), "a,b\r\n");
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
+  EXPECT_EQ(files, 1u) << "no temporary file left";
 }
 
 }  // namespace
