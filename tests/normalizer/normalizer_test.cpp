@@ -451,6 +451,14 @@ INSTANTIATE_TEST_SUITE_P(Headers, FiscalYearTable, testing::Values(
     YearCase{"大正15年", 1926, false, "era 大正 15"},
     YearCase{"明治45年", 1912, false, "era 明治 45"}));
 
+// `how` (what `sheetx value` prints) adds "(printed …)" only when the print is not the era and
+// year it names written plainly: a reader is told of 元 or a letter, not of the plain form.
+TEST(FiscalYear, HowNamesThePrintedFormOnlyWhenItDiffers) {
+  EXPECT_EQ(shared_normalizer().fiscal_year("令和2年度")->how, "era 令和 2");
+  EXPECT_EQ(shared_normalizer().fiscal_year("平成30年度")->how, "era 平成 30");
+  EXPECT_EQ(shared_normalizer().fiscal_year("令和元年度")->how, "era 令和 1 (printed 令和元年)");
+}
+
 INSTANTIATE_TEST_SUITE_P(Failures, FiscalYearTable, testing::Values(
     YearCase{"平成32年度", 2020, false, "era 平成 32", "is not a year of 平成"},
     YearCase{"H32", 2020, false, "era 平成 32", "(its years are 1 to 31)"},
