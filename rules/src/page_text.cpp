@@ -43,7 +43,7 @@ std::string trim(std::string_view text) {
   }
   std::size_t end = text.size();
   while (end > begin) {
-    if (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\n' || text[end - 1] == '\r') {
+    if (space_at(text, end - 1) == 1) {  // one ASCII white space character
       --end;
     } else if (end - begin >= kIdeographicSpace.size() &&
                text.substr(end - kIdeographicSpace.size(), kIdeographicSpace.size()) == kIdeographicSpace) {
