@@ -198,6 +198,24 @@ TEST(SheetReader, AMeasureNumberTooLongForAnIntIsMissingNotACrash) {
   }));
 }
 
+// A rule author finds the rule that read a cell by its line: each cell a table column read
+// names that column's own line of the rule file (inspect and explain show it).
+TEST(SheetReader, EachCellNamesTheLineOfTheColumnThatReadIt) {
+  const std::string text = sheetx::testing::read_file(sheetx::rules::default_rules_path());
+  auto line_of = [&](const std::string& needle) {
+    const auto at = text.find(needle);
+    EXPECT_NE(at, std::string::npos) << needle;
+    return "taito-kensho.yaml:" + std::to_string(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n') + 1);
+  };
+  const std::vector<sheetx::rules::Ruleset> rules = {sheetx::rules::Ruleset::load(sheetx::rules::default_rules_path())};
+  const auto uses = sheetx::rules::Reader(rules).explain(sheetx::extractor::extract_file("samples/taito-35.pdf")).uses;
+  std::map<std::string, std::set<std::string>> rules_of;
+  for (const auto& use : uses) rules_of[use.field].insert(use.rule.substr(use.rule.rfind('/') + 1));
+  EXPECT_EQ(rules_of["indicator.name"], (std::set<std::string>{line_of("{role: name, header: '指標名'}")}));
+  EXPECT_EQ(rules_of["indicator.source"], (std::set<std::string>{line_of("{role: source, header: '出典'}")}));
+  EXPECT_EQ(rules_of["activity.name"], (std::set<std::string>{line_of("{role: activity, header: '取り組み'}")}));
+}
+
 TEST(SheetReader, AnItemsRegexThatCanMatchNothingStillEnds) {
   // A rule author's items regex that matches the empty string must not loop forever.
   std::string text = sheetx::testing::read_file(sheetx::rules::default_rules_path());
