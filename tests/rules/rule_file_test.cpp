@@ -41,6 +41,18 @@ TEST(RuleFile, ShippedFileLoads) {
   EXPECT_FALSE(rules.version().empty());
 }
 
+// 'items' fills the initiatives and nothing else: an items rule that names other fields would
+// lose what it read, so it is an error at load.
+TEST(RuleFile, ItemsFillOnlyTheInitiatives) {
+  for (const std::string into : {"    into: name", "    into: [initiatives, vision]"}) {
+    const std::string message = error_after_replacing("    into: initiatives", into);
+    EXPECT_EQ(message.rfind("broken.yaml:" + std::to_string(line_of("  - label: '^主な取り組み$'")) + ":", 0), 0u)
+        << into << ": " << message;
+    EXPECT_NE(message.find("'items' fills 'initiatives': it needs 'into: initiatives'"), std::string::npos)
+        << into << ": " << message;
+  }
+}
+
 TEST(RuleFile, MissingFileIsNamed) {
   try {
     Ruleset::load("no/such/rules.yaml");
