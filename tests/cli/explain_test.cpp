@@ -63,6 +63,21 @@ TEST(Explain, AMeasureRuleThatMatchesNothingSaysWhyUnderTheRule) {
   EXPECT_NE(result.out.find("rule-unmatched (" + rule + ")"), std::string::npos) << result.out;
 }
 
+// A line that only ends a section (section_end, no heading of its own) is shown as looked at
+// and not taken: what follows it is no field's text.
+TEST(Explain, ASectionEndIsLookedAtNotTaken) {
+  const fs::path dir = scratch("explain-section-end");
+  write_broken_rules(dir, "      review_direction: '^＜今後の方向性＞$'\n", "");
+  const auto result = run(kSheetx + " explain samples/taito-35.pdf --rules " + quoted(dir / "broken.yaml") +
+                          " --field measure.review_indicators");
+  ASSERT_EQ(result.status, 0) << result.out;
+  const auto end = result.out.find("«＜今後の方向性＞»: ends a section (section_end)\n");
+  ASSERT_NE(end, std::string::npos) << result.out;
+  const auto line = result.out.rfind('\n', end) + 1;
+  EXPECT_EQ(result.out.substr(line, 8), "     - p") << result.out.substr(line, end - line);
+  EXPECT_NE(result.out.find("«＜施策の指標＞»: heading of measure.review_indicators"), std::string::npos) << result.out;
+}
+
 TEST(Explain, JsonNamesTheBrokenRuleAndTheCellItExpected) {
   const fs::path dir = scratch("explain-json");
   const int line = write_broken_rules(dir, kPlanRule, kBrokenPlanRule);
