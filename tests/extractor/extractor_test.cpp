@@ -272,6 +272,15 @@ TEST(Errors, MissingFileAndPagesOutOfRange) {
   } catch (const ex::ExtractError& e) {
     EXPECT_EQ(std::string(e.what()), kSamples + "taito-35.pdf: no page 9 to read (the file has 3)");
   }
+  // Pages count from 1: a page 0 (a caller counting from 0) is no page, said so.
+  ex::Settings from_zero;
+  from_zero.first_page = 0;
+  try {
+    ex::extract_file(kSamples + "taito-35.pdf", from_zero);
+    FAIL() << "page 0 was read";
+  } catch (const ex::ExtractError& e) {
+    EXPECT_EQ(std::string(e.what()), kSamples + "taito-35.pdf: no page 0 to read (the file has 3)");
+  }
   // A last page past the end is a limit: the pages up to the end are read.
   ex::Settings settings;
   settings.first_page = 2;
