@@ -473,6 +473,23 @@ TEST(Producers, DashesJoinAcrossTheDashGapOnly) {
   EXPECT_LT(producer_page("dashed-rules.pdf", 2, short_gap).tables.at(0).rows, 3);
 }
 
+// A wrapped line continues its word with a space only between two letters or digits of
+// alphabetic scripts (the first and last of each range too); Japanese and full-width text joins
+// without one.
+TEST(LinesToText, ASpaceOnlyBetweenAlphabeticWords) {
+  EXPECT_EQ(ex::lines_to_text({"Plan", "A"}), "Plan A");
+  EXPECT_EQ(ex::lines_to_text({"Z", "a"}), "Z a");
+  EXPECT_EQ(ex::lines_to_text({"z", "0"}), "z 0");
+  EXPECT_EQ(ex::lines_to_text({"step", "9"}), "step 9");
+  EXPECT_EQ(ex::lines_to_text({"Ελληνικά", "λέξη"}), "Ελληνικά λέξη");
+  EXPECT_EQ(ex::lines_to_text({"Привет", "мир"}), "Привет мир");
+  EXPECT_EQ(ex::lines_to_text({"À", "ÿ"}), "À ÿ");
+  EXPECT_EQ(ex::lines_to_text({"2", "×", "3"}), "2×3");  // × and ÷ are signs, not letters
+  EXPECT_EQ(ex::lines_to_text({"施策", "名称"}), "施策名称");
+  EXPECT_EQ(ex::lines_to_text({"ＡＢ", "Ｃ"}), "ＡＢＣ");
+  EXPECT_EQ(ex::lines_to_text({"Plan", "（A）"}), "Plan（A）");
+}
+
 TEST(LinesToText, FiguresOnePerLineKeepALineBreak) {
   EXPECT_EQ(ex::lines_to_text({"46,460,600千円", "23,139,800千円"}), "46,460,600千円\n23,139,800千円");
   EXPECT_EQ(ex::lines_to_text({"1,234", "△5,678"}), "1,234\n△5,678");
