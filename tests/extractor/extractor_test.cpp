@@ -496,6 +496,7 @@ TEST(LinesToText, FiguresOnePerLineKeepALineBreak) {
   EXPECT_EQ(ex::lines_to_text({"(13社)", "(累計184社)"}), "(13社)(累計184社)");  // brackets close the figure
   EXPECT_EQ(ex::lines_to_text({"年19社", "(年15社)"}), "年19社(年15社)");
   EXPECT_EQ(ex::lines_to_text({"令和2年度", "実績"}), "令和2年度実績");  // the next line holds no figure
+  EXPECT_EQ(ex::lines_to_text({"1,234件", "うち567件"}), "1,234件うち567件");  // nor starts with one
   EXPECT_EQ(ex::lines_to_text({"Cycle", "Name"}), "Cycle Name");
 }
 
