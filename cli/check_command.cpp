@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -55,10 +54,9 @@ FileReport compare_file(const std::string& pdf, const std::vector<fs::path>& exp
   const auto names = expected_names(pdf, sheets);
   for (std::size_t i = 0; i < sheets.size(); ++i) found[names[i]] = &sheets[i];
   for (const auto& file : expected) {
-    std::ifstream in(file);
     Json want;
     try {
-      want = Json::parse(in);
+      want = Json::parse(extractor::read_file(file));
     } catch (const std::exception& e) {
       report.differences.push_back({file.string(), {"", "(unreadable: " + std::string(e.what()) + ")", ""}});
       continue;

@@ -1,4 +1,5 @@
 // sheetx extract PATH...: every review sheet in the files and folders given, as records.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -42,14 +43,13 @@ void claim_id(records::SheetIds& ids, nlohmann::ordered_json& sheet) {
   const std::string key = sheet["id"].get<std::string>();
   sheet["id"] = ids.claim(key, repeated);
   if (!repeated) return;
-  const std::string code = "duplicate-id";
+  const nlohmann::ordered_json warning = {
+      {"code", "duplicate-id"},
+      {"message", "an earlier sheet of this run has the key " + key + ": this one is " + sheet["id"].get<std::string>()}};
   auto& warnings = sheet["warnings"];
-  auto at = warnings.begin();
-  while (at != warnings.end() && !at->contains("at") && (*at)["code"].get<std::string>() <= code) ++at;
-  warnings.insert(at, nlohmann::ordered_json{
-                          {"code", code},
-                          {"message", "an earlier sheet of this run has the key " + key + ": this one is " +
-                                          sheet["id"].get<std::string>()}});
+  warnings.insert(std::find_if(warnings.begin(), warnings.end(),
+                               [&](const auto& w) { return records::json_warning_order(warning, w); }),
+                  warning);
 }
 
 // The warnings of a sheet that doubt the reading (not the sheet's own inconsistencies).

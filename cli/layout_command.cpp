@@ -79,7 +79,7 @@ nlohmann::ordered_json print_layout(const std::string& path, const LayoutOptions
   settings.max_pages = options.max_pages;
   settings.annotations = options.annotations;
   if (options.page > 0) settings.first_page = settings.last_page = options.page;
-  const std::string bytes = read_pdf_bytes(path);
+  const std::string bytes = extractor::read_file(path);
   ex::PdfReader reader(bytes, settings);
   // A value dumped as part of the whole document: its lines indented as deep as it sits.
   auto print = [](const ordered_json& value, std::string_view indent) {

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include <unicode/utf8.h>
+
+#include "sheetx/record_json.h"
+
 namespace sheetx::cli {
 namespace {
 
@@ -11,10 +15,10 @@ using Json = nlohmann::ordered_json;
 // A value as compact JSON, cut after 120 bytes at a character boundary (never half a character).
 std::string shown(const Json& value) {
   std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
-  std::size_t cut = 120;
-  if (text.size() <= cut) return text;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return text.substr(0, cut) + "…";
+  int32_t cut = 120;
+  if (text.size() <= static_cast<std::size_t>(cut)) return text;
+  U8_SET_CP_START(reinterpret_cast<const uint8_t*>(text.data()), 0, cut);
+  return text.substr(0, static_cast<std::size_t>(cut)) + "…";
 }
 
 std::string join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
@@ -28,18 +32,11 @@ bool boxes_close(const Json& a, const Json& b, double tolerance) {
   return true;
 }
 
-// Warnings in one order on both sides: by place (page, top, left), then code.
+// Warnings in one order on both sides: the record's own (by place, then code).
 Json sorted_warnings(const Json& warnings) {
   if (!warnings.is_array()) return warnings;
   std::vector<Json> items(warnings.begin(), warnings.end());
-  auto key = [](const Json& w) {
-    const Json* at = w.contains("at") ? &w["at"] : nullptr;
-    const Json* box = at && at->is_object() && at->contains("box") ? &(*at)["box"] : nullptr;
-    const bool placed = box && box->is_array() && box->size() == 4 && (*box)[0].is_number() && (*box)[1].is_number();
-    return std::make_tuple(placed, placed ? at->value("page", 0) : 0, placed ? std::lround((*box)[1].get<double>()) : 0L,
-                           placed ? std::lround((*box)[0].get<double>()) : 0L, w.value("code", std::string()));
-  };
-  std::stable_sort(items.begin(), items.end(), [&](const Json& a, const Json& b) { return key(a) < key(b); });
+  std::stable_sort(items.begin(), items.end(), records::json_warning_order);
   Json out = Json::array();
   for (auto& item : items) {
     item.erase("message");

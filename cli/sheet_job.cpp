@@ -1,14 +1,8 @@
 #include "sheet_job.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <set>
@@ -133,39 +127,11 @@ std::vector<std::filesystem::path> expected_files(const std::filesystem::path& p
   return out;
 }
 
-std::string read_pdf_bytes(const std::string& path) {
-  // Not blocking: a path that turned into a pipe since it was listed must not hang the open.
-  const int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) throw std::runtime_error(std::string("cannot open the file: ") + std::strerror(errno));
-  struct stat info {};
-  if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-    close(fd);
-    throw std::runtime_error("not a file");
-  }
-  std::string bytes(static_cast<std::size_t>(info.st_size), '\0');
-  std::size_t size = 0;
-  for (;;) {
-    if (size == bytes.size()) bytes.resize(bytes.size() + 65536);  // the file grew meanwhile
-    const ssize_t n = ::read(fd, bytes.data() + size, bytes.size() - size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const int error = errno;
-      close(fd);
-      throw std::runtime_error(std::string("cannot read the file: ") + std::strerror(error));
-    }
-    if (n == 0) break;
-    size += static_cast<std::size_t>(n);
-  }
-  close(fd);
-  bytes.resize(size);
-  return bytes;
-}
-
 nlohmann::ordered_json read_pdf(const std::string& path, const SheetJobOptions& options) {
   extractor::Settings settings = options.extractor;
   settings.max_pages = options.max_pages;
   // Read once: the bytes extracted are the bytes hashed, even if the file changes meanwhile.
-  const std::string bytes = read_pdf_bytes(path);
+  const std::string bytes = extractor::read_file(path);
   extractor::Document document;
   try {
     document = extractor::extract_bytes(bytes, path, settings);

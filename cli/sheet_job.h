@@ -37,10 +37,6 @@ std::vector<std::string> sheet_stems(const std::string& pdf, const nlohmann::ord
 // beside NAME-rotated.pdf) is that PDF's, the longest name winning.
 std::vector<std::filesystem::path> expected_files(const std::filesystem::path& pdf);
 
-// The bytes of the file at path; throws with a one-line cause (not naming the file) when it
-// cannot be read or is no regular file (a pipe would block the reader until its time limit).
-std::string read_pdf_bytes(const std::string& path);
-
 // SHA-256 of bytes, lowercase hex.
 std::string sha256_hex(std::string_view bytes);
 

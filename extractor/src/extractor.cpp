@@ -2,11 +2,13 @@
 // vector paths, edges and cells come from the paths (open frames closed, floating text boxes
 // taken apart), each word goes to the cell that holds its centre (a floating box's words and the
 // rest to free text blocks), each cell read in its own text's direction.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <limits>
 #include <map>
 
@@ -318,10 +320,41 @@ Document extract_bytes(std::string_view pdf, const std::string& name, const Sett
   }
 }
 
+std::string read_file(const std::string& path) {
+  // Not blocking: a path that turned into a pipe since it was listed must not hang the open.
+  const int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) throw std::runtime_error(std::string("cannot open the file: ") + std::strerror(errno));
+  struct stat info {};
+  if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    close(fd);
+    throw std::runtime_error("not a file");
+  }
+  std::string bytes(static_cast<std::size_t>(info.st_size), '\0');
+  std::size_t size = 0;
+  for (;;) {
+    if (size == bytes.size()) bytes.resize(bytes.size() + 65536);  // the file grew meanwhile
+    const ssize_t n = ::read(fd, bytes.data() + size, bytes.size() - size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int error = errno;
+      close(fd);
+      throw std::runtime_error(std::string("cannot read the file: ") + std::strerror(error));
+    }
+    if (n == 0) break;
+    size += static_cast<std::size_t>(n);
+  }
+  close(fd);
+  bytes.resize(size);
+  return bytes;
+}
+
 Document extract_file(const std::string& path, const Settings& settings) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ExtractError(path, std::string("cannot open the file: ") + std::strerror(errno));
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string bytes;
+  try {
+    bytes = read_file(path);
+  } catch (const std::runtime_error& e) {
+    throw ExtractError(path, e.what());
+  }
   return extract_bytes(bytes, path, settings);
 }
 

@@ -5,27 +5,32 @@
 #include <limits>
 #include <string_view>
 
+#include <unicode/utf8.h>
+
 #include "geometry.h"
 
 namespace sheetx::extractor {
 namespace {
 
-// The first or last code point of a UTF-8 string (0 when empty).
-char32_t decode_at(const std::string& s, size_t i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = byte(i);
-  if (c < 0x80) return c;
-  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-  char32_t cp = c & (0x3F >> extra);
-  for (int k = 1; k <= extra && i + static_cast<size_t>(k) < s.size(); ++k) cp = (cp << 6) | (byte(i + static_cast<size_t>(k)) & 0x3F);
-  return cp;
+// A code point ICU read, U+FFFD for a malformed sequence (ICU gives a negative value).
+char32_t checked(UChar32 c) { return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c); }
+// The code point at byte i of a UTF-8 string, i moved past it.
+char32_t next_char(std::string_view s, int32_t& i) {
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return checked(c);
 }
-char32_t first_char(const std::string& s) { return s.empty() ? 0 : decode_at(s, 0); }
-char32_t last_char(const std::string& s) {
+// The first or last code point of a UTF-8 string (0 when empty).
+char32_t first_char(std::string_view s) {
+  int32_t i = 0;
+  return s.empty() ? 0 : next_char(s, i);
+}
+char32_t last_char(std::string_view s) {
   if (s.empty()) return 0;
-  size_t i = s.size() - 1;
-  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
-  return decode_at(s, i);
+  auto i = static_cast<int32_t>(s.size());
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
+  return checked(c);
 }
 
 // Characters of East Asian scripts and full-width forms, which are written without spaces.
@@ -48,11 +53,9 @@ bool is_word_char(char32_t c) {
 }
 
 // The code points of a UTF-8 string.
-std::u32string code_points(const std::string& s) {
+std::u32string code_points(std::string_view s) {
   std::u32string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) out += decode_at(s, i);
-  }
+  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) out += next_char(s, i);
   return out;
 }
 
@@ -182,9 +185,7 @@ std::vector<std::string> stacked_columns(const std::vector<const Word*>& words) 
     if (w->rotation != 0 || w->vertical || w->text.empty()) return {};
     // Full-width characters: the run's box divides evenly among them.
     std::vector<size_t> starts;
-    for (size_t i = 0; i < w->text.size(); ++i) {
-      if ((static_cast<unsigned char>(w->text[i]) & 0xC0) != 0x80) starts.push_back(i);
-    }
+    for (int32_t i = 0; i < static_cast<int32_t>(w->text.size()); next_char(w->text, i)) starts.push_back(static_cast<size_t>(i));
     double step = w->box.width() / static_cast<double>(starts.size());
     for (size_t k = 0; k < starts.size(); ++k) {
       std::string c = w->text.substr(starts[k], (k + 1 < starts.size() ? starts[k + 1] : w->text.size()) - starts[k]);

@@ -4,15 +4,15 @@
 
 #include <array>
 #include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <stdexcept>
 
 #include <poppler-document.h>
 #include <poppler-image.h>
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
+
+#include "sheetx/extractor.h"
 
 namespace sheetx::inspect {
 namespace {
@@ -48,12 +48,6 @@ class TemporaryFile {
   TemporaryFile(const TemporaryFile&) = delete;
   TemporaryFile& operator=(const TemporaryFile&) = delete;
   const std::string& path() const { return path_; }
-  std::string read() const {
-    std::ifstream in(path_, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-  }
 
  private:
   std::string path_;
@@ -76,7 +70,7 @@ std::vector<PageImage> render_pages(const std::string& pdf_path, double dpi) {
     const poppler::image image = page ? renderer.render_page(page.get(), dpi, dpi) : poppler::image();
     if (!image.is_valid() || !image.save(png.path(), "png", static_cast<int>(dpi)))
       throw std::runtime_error("page " + std::to_string(i + 1) + ": Poppler cannot render it");
-    images.push_back({image.width(), image.height(), "data:image/png;base64," + base64(png.read())});
+    images.push_back({image.width(), image.height(), "data:image/png;base64," + base64(extractor::read_file(png.path()))});
   }
   return images;
 }

@@ -1,4 +1,4 @@
-// Sheet -> the JSON document of ../shared/docs/record-format.md, keys in the contract's order.
+// Sheet -> the JSON document of docs/records.md, keys in the contract's order.
 #include <cmath>
 #include <cstdint>
 #include <utility>
@@ -169,6 +169,23 @@ const nlohmann::ordered_json& member(const nlohmann::ordered_json& object, const
   if (!object.is_object()) return null;
   const auto it = object.find(key);
   return it == object.end() ? null : *it;
+}
+
+bool json_warning_order(const nlohmann::ordered_json& a, const nlohmann::ordered_json& b) {
+  // Only what the order reads: the code, the page and the box's left and top.
+  auto ordered = [](const Json& warning) {
+    Warning w;
+    const Json& code = member(warning, "code");
+    if (code.is_string()) w.code = code.get<std::string>();
+    const Json& at = member(warning, "at");
+    const Json& box = member(at, "box");
+    if (box.is_array() && box.size() == 4 && box[0].is_number() && box[1].is_number()) {
+      const Json& page = member(at, "page");
+      w.at = At{page.is_number() ? page.get<int>() : 0, {box[0].get<double>(), box[1].get<double>(), 0, 0}};
+    }
+    return w;
+  };
+  return warning_order(ordered(a), ordered(b));
 }
 
 nlohmann::ordered_json to_json(const Sheet& sheet) {

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include <unicode/utf8.h>
+
 #include "sheetx/normalizer.h"
 
 namespace sheetx::rules {
@@ -41,7 +43,7 @@ std::string trim(std::string_view text) {
   }
   std::size_t end = text.size();
   while (end > begin) {
-    if (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\n' || text[end - 1] == '\r') {
+    if (space_at(text, end - 1) == 1) {  // one ASCII white space character
       --end;
     } else if (end - begin >= kIdeographicSpace.size() &&
                text.substr(end - kIdeographicSpace.size(), kIdeographicSpace.size()) == kIdeographicSpace) {
@@ -76,12 +78,9 @@ std::vector<std::string> utf8_characters(std::string_view text) {
 }
 
 std::string utf8_prefix(std::string_view text, std::size_t characters) {
-  std::size_t end = 0;
-  for (std::size_t seen = 0; end < text.size(); ++end) {
-    const bool starts_character = (static_cast<unsigned char>(text[end]) & 0xC0) != 0x80;
-    if (starts_character && seen++ == characters) break;
-  }
-  return std::string(text.substr(0, end));
+  int32_t end = 0;
+  U8_FWD_N(text.data(), end, static_cast<int32_t>(text.size()), static_cast<int32_t>(characters));
+  return std::string(text.substr(0, static_cast<std::size_t>(end)));
 }
 
 std::optional<int> to_int(const std::string& text) {

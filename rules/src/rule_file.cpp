@@ -5,10 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include <optional>
 
@@ -492,11 +490,13 @@ Ruleset Ruleset::parse(std::string_view yaml, const std::string& name) {
 }
 
 Ruleset Ruleset::load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw RuleFileError(path + ": cannot read the rule file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse(text.str(), path);
+  std::string text;
+  try {
+    text = extractor::read_file(path);
+  } catch (const std::runtime_error&) {
+    throw RuleFileError(path + ": cannot read the rule file");
+  }
+  return parse(text, path);
 }
 
 const std::string& Ruleset::id() const { return file_->id; }

@@ -47,6 +47,37 @@ TEST(Explain, TextNamesTheBrokenRuleAndTheCellItExpected) {
   EXPECT_NE(result.out.find("rule-unmatched (" + rule + ")"), std::string::npos) << result.out;
 }
 
+// A measure rule whose label no cell has: the trace says under the rule why it read nothing,
+// and the record carries the same as a warning naming the rule.
+TEST(Explain, AMeasureRuleThatMatchesNothingSaysWhyUnderTheRule) {
+  const fs::path dir = scratch("explain-measure-miss");
+  const int line = write_broken_rules(dir, "label: '^主な取り組み$'", "label: '^主な取り組み一覧$'");
+  const auto result = run(kSheetx + " explain samples/taito-35.pdf --rules " + quoted(dir / "broken.yaml") +
+                          " --field measure.initiatives");
+  ASSERT_EQ(result.status, 0) << result.out;
+  const std::string rule = "broken.yaml:" + std::to_string(line);
+  EXPECT_NE(result.out.find("MISS " + rule + "  measure '^主な取り組み一覧$' -> measure.initiatives\n"
+                            "     matched nothing: no cell's text matches label '^主な取り組み一覧$'\n"),
+            std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("rule-unmatched (" + rule + ")"), std::string::npos) << result.out;
+}
+
+// A line that only ends a section (section_end, no heading of its own) is shown as looked at
+// and not taken: what follows it is no field's text.
+TEST(Explain, ASectionEndIsLookedAtNotTaken) {
+  const fs::path dir = scratch("explain-section-end");
+  write_broken_rules(dir, "      review_direction: '^＜今後の方向性＞$'\n", "");
+  const auto result = run(kSheetx + " explain samples/taito-35.pdf --rules " + quoted(dir / "broken.yaml") +
+                          " --field measure.review_indicators");
+  ASSERT_EQ(result.status, 0) << result.out;
+  const auto end = result.out.find("«＜今後の方向性＞»: ends a section (section_end)\n");
+  ASSERT_NE(end, std::string::npos) << result.out;
+  const auto line = result.out.rfind('\n', end) + 1;
+  EXPECT_EQ(result.out.substr(line, 8), "     - p") << result.out.substr(line, end - line);
+  EXPECT_NE(result.out.find("«＜施策の指標＞»: heading of measure.review_indicators"), std::string::npos) << result.out;
+}
+
 TEST(Explain, JsonNamesTheBrokenRuleAndTheCellItExpected) {
   const fs::path dir = scratch("explain-json");
   const int line = write_broken_rules(dir, kPlanRule, kBrokenPlanRule);

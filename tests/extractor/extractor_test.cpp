@@ -18,6 +18,7 @@
 
 #include "sheetx/extractor.h"
 #include "text_layout.h"
+#include "../support/test_support.h"
 
 namespace ex = sheetx::extractor;
 namespace fs = std::filesystem;
@@ -58,17 +59,8 @@ std::string rotated_copy(const std::string& sample, int degrees) {
   return out.string();
 }
 
-std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-class Taito35 : public ::testing::Test {
- protected:
-  void SetUp() override {
-    if (!fs::exists(kSamples + "taito-35.pdf")) GTEST_SKIP() << "samples/taito-35.pdf not generated yet";
-  }
-};
+// The samples are committed: a missing one fails the tests that read it.
+class Taito35 : public ::testing::Test {};
 
 TEST_F(Taito35, FrontPageHeaderCells) {
   ex::Page page = extract(kSamples + "taito-35.pdf", 1).pages.at(0);
@@ -232,7 +224,6 @@ TEST_F(Taito35, PagesTurnedByRotateReadAsTheOriginal) {
 // The generator's rotated sample stores a page with /Rotate 90 and counter-turned contents, as
 // scanners and some producers do: its text is upright as displayed and reads as the twin's.
 TEST(Rotated, RotatePageWithUprightTextReadsAsItsTwin) {
-  if (!fs::exists(kSamples + "taito-07-rotated.pdf")) GTEST_SKIP() << "samples not generated yet";
   ex::Document turned = extract(kSamples + "taito-07-rotated.pdf");
   ex::Document twin = extract(kSamples + "taito-07.pdf");
   ASSERT_EQ(turned.pages.size(), twin.pages.size());
@@ -257,7 +248,6 @@ class BadInputs : public ::testing::TestWithParam<BadInput> {};
 
 TEST_P(BadInputs, FailWithOneClearError) {
   std::string path = kSamples + "bad/" + GetParam().file;
-  if (!fs::exists(path)) GTEST_SKIP() << path << " not generated yet";
   try {
     extract(path);
     FAIL() << "no error for " << path;
@@ -276,12 +266,20 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(Errors, MissingFileAndPagesOutOfRange) {
   EXPECT_THROW(extract(kSamples + "no-such-file.pdf"), ex::ExtractError);
-  if (!fs::exists(kSamples + "taito-35.pdf")) GTEST_SKIP();
   try {
     extract(kSamples + "taito-35.pdf", 9);
     FAIL();
   } catch (const ex::ExtractError& e) {
     EXPECT_EQ(std::string(e.what()), kSamples + "taito-35.pdf: no page 9 to read (the file has 3)");
+  }
+  // Pages count from 1: a page 0 (a caller counting from 0) is no page, said so.
+  ex::Settings from_zero;
+  from_zero.first_page = 0;
+  try {
+    ex::extract_file(kSamples + "taito-35.pdf", from_zero);
+    FAIL() << "page 0 was read";
+  } catch (const ex::ExtractError& e) {
+    EXPECT_EQ(std::string(e.what()), kSamples + "taito-35.pdf: no page 0 to read (the file has 3)");
   }
   // A last page past the end is a limit: the pages up to the end are read.
   ex::Settings settings;
@@ -293,8 +291,7 @@ TEST(Errors, MissingFileAndPagesOutOfRange) {
 // A page that names a font its resources lack: Poppler complains once per use; its complaints
 // become warnings of the file (each once) and never reach stderr.
 TEST(Errors, PopplerMessagesBecomeWarnings) {
-  if (!fs::exists(kSamples + "taito-35.pdf")) GTEST_SKIP();
-  std::string pdf = read_bytes(kSamples + "taito-35.pdf");
+  std::string pdf = sheetx::testing::read_file(kSamples + "taito-35.pdf");
   size_t font = pdf.find("/F1 ");
   ASSERT_NE(font, std::string::npos);
   pdf.replace(font, 3, "/X1");  // the resources now call font F1 X1
@@ -476,12 +473,30 @@ TEST(Producers, DashesJoinAcrossTheDashGapOnly) {
   EXPECT_LT(producer_page("dashed-rules.pdf", 2, short_gap).tables.at(0).rows, 3);
 }
 
+// A wrapped line continues its word with a space only between two letters or digits of
+// alphabetic scripts (the first and last of each range too); Japanese and full-width text joins
+// without one.
+TEST(LinesToText, ASpaceOnlyBetweenAlphabeticWords) {
+  EXPECT_EQ(ex::lines_to_text({"Plan", "A"}), "Plan A");
+  EXPECT_EQ(ex::lines_to_text({"Z", "a"}), "Z a");
+  EXPECT_EQ(ex::lines_to_text({"z", "0"}), "z 0");
+  EXPECT_EQ(ex::lines_to_text({"step", "9"}), "step 9");
+  EXPECT_EQ(ex::lines_to_text({"Ελληνικά", "λέξη"}), "Ελληνικά λέξη");
+  EXPECT_EQ(ex::lines_to_text({"Привет", "мир"}), "Привет мир");
+  EXPECT_EQ(ex::lines_to_text({"À", "ÿ"}), "À ÿ");
+  EXPECT_EQ(ex::lines_to_text({"2", "×", "3"}), "2×3");  // × and ÷ are signs, not letters
+  EXPECT_EQ(ex::lines_to_text({"施策", "名称"}), "施策名称");
+  EXPECT_EQ(ex::lines_to_text({"ＡＢ", "Ｃ"}), "ＡＢＣ");
+  EXPECT_EQ(ex::lines_to_text({"Plan", "（A）"}), "Plan（A）");
+}
+
 TEST(LinesToText, FiguresOnePerLineKeepALineBreak) {
   EXPECT_EQ(ex::lines_to_text({"46,460,600千円", "23,139,800千円"}), "46,460,600千円\n23,139,800千円");
   EXPECT_EQ(ex::lines_to_text({"1,234", "△5,678"}), "1,234\n△5,678");
   EXPECT_EQ(ex::lines_to_text({"(13社)", "(累計184社)"}), "(13社)(累計184社)");  // brackets close the figure
   EXPECT_EQ(ex::lines_to_text({"年19社", "(年15社)"}), "年19社(年15社)");
   EXPECT_EQ(ex::lines_to_text({"令和2年度", "実績"}), "令和2年度実績");  // the next line holds no figure
+  EXPECT_EQ(ex::lines_to_text({"1,234件", "うち567件"}), "1,234件うち567件");  // nor starts with one
   EXPECT_EQ(ex::lines_to_text({"Cycle", "Name"}), "Cycle Name");
 }
 

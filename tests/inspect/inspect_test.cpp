@@ -59,6 +59,7 @@ std::string attribute(const std::string& tag, const std::string& name) {
 struct DrawnMark {
   std::string classes, id, fields, value, warnings;
   extractor::Box box;
+  std::string where;  // data-where: the place as the report names it
   bool has_class(const std::string& name) const { return (" " + classes + " ").find(" " + name + " ") != std::string::npos; }
 };
 
@@ -95,7 +96,8 @@ std::map<int, DrawnPage> drawn_pages(const std::string& html) {
       const double x = std::stod(attribute(tag, "x")), y = std::stod(attribute(tag, "y"));
       page.marks.push_back({attribute(tag, "class"), attribute(tag, "id"), attribute(tag, "data-fields"),
                             attribute(tag, "data-value"), attribute(tag, "data-warnings"),
-                            {x, y, x + std::stod(attribute(tag, "width")), y + std::stod(attribute(tag, "height"))}});
+                            {x, y, x + std::stod(attribute(tag, "width")), y + std::stod(attribute(tag, "height"))},
+                            attribute(tag, "data-where")});
     }
     for (auto at = section.find("<a href=\"#"); at != std::string::npos; at = section.find("<a href=\"#", at + 1))
       page.warning_links.push_back(attribute(section.substr(at, section.find('>', at) - at), "data-mark"));
@@ -148,6 +150,42 @@ TEST(InspectReport, DrawsEveryCellOfEveryPage) {
     SCOPED_TRACE(pdf.string());
     expect_every_cell_drawn(pdf, report_of(pdf));
   }
+}
+
+// A reader finds a place by what the report calls it: tables, rows, columns and free text blocks
+// counted from 1 as printed, with the spans of a merged cell; the summary names each rule file
+// with its version.
+TEST(InspectReport, NamesEachPlaceCountingFromOne) {
+  const auto pdf = kSamples / "taito-35.pdf";
+  const std::string html = report_of(pdf);
+  const auto pages = drawn_pages(html);
+  std::size_t spanning = 0;
+  for (const auto& page : extractor::extract_file(pdf.string()).pages) {
+    const std::string prefix = "p" + std::to_string(page.number);
+    for (std::size_t t = 0; t < page.tables.size(); ++t) {
+      for (const auto& cell : page.tables[t].cells) {
+        const DrawnMark* mark = pages.at(page.number).at(rounded(cell.box));
+        ASSERT_NE(mark, nullptr);
+        const std::string table = std::to_string(t + 1), row = std::to_string(cell.row + 1),
+                          column = std::to_string(cell.col + 1);
+        std::string where = "table " + table + ", row " + row + ", column " + column;
+        if (cell.row_span > 1) where += ", " + std::to_string(cell.row_span) + " rows";
+        if (cell.col_span > 1) where += ", " + std::to_string(cell.col_span) + " columns";
+        spanning += cell.row_span > 1 || cell.col_span > 1;
+        EXPECT_EQ(mark->where, where);
+        EXPECT_EQ(mark->id, prefix + "-t" + table + "-r" + row + "-c" + column);
+      }
+    }
+    for (std::size_t b = 0; b < page.blocks.size(); ++b) {
+      const DrawnMark* mark = pages.at(page.number).at(rounded(page.blocks[b].box));
+      ASSERT_NE(mark, nullptr);
+      EXPECT_EQ(mark->where, "free text block " + std::to_string(b + 1));
+      EXPECT_EQ(mark->id, prefix + "-b" + std::to_string(b + 1));
+    }
+  }
+  EXPECT_GT(spanning, 0u) << "taito-35 has merged cells";
+  const auto rules = shipped_rules();
+  EXPECT_NE(html.find("Rule files: " + rules[0].id() + " " + rules[0].version() + "."), std::string::npos);
 }
 
 TEST(InspectReport, IsSelfContained) {

@@ -1,4 +1,4 @@
-// Table-driven cases for the normalizer: every row of the quantity table of record-format.md,
+// Table-driven cases for the normalizer: every row of the record contract's quantity table (docs/records.md, "Quantities"),
 // the figures of the 施策35 sheet, every year form of the issue, and what must fail.
 #include <gtest/gtest.h>
 
@@ -114,7 +114,7 @@ class QuantityTable : public testing::TestWithParam<QuantityCase> {};
 
 TEST_P(QuantityTable, ReadsTheCell) { expect_quantity(shared_normalizer(), GetParam()); }
 
-// The rows of the quantity table in record-format.md, in order.
+// The rows of the record contract's quantity table (docs/records.md, "Quantities"), in order.
 INSTANTIATE_TEST_SUITE_P(RecordFormat, QuantityTable, testing::Values(
     QuantityCase{"延べ4,600社", R"({"value":4600,"unit":"社","cumulative":true})"},
     QuantityCase{"４，６００社", R"({"value":4600,"unit":"社"})"},
@@ -262,7 +262,7 @@ INSTANTIATE_TEST_SUITE_P(LargeNumbers, QuantityTable, testing::Values(
     QuantityCase{"5百3千円", R"({"value":null,"unit":null})", "multipliers out of order"},
     QuantityCase{"1万15千円", R"({"value":null,"unit":null})", "multipliers out of order"}));
 
-// Figures with qualifiers (record-format.md, "Figures with qualifiers"), each form printed in
+// Figures with qualifiers (docs/records.md, "Figures with qualifiers"), each form printed in
 // half- and full-width.
 INSTANTIATE_TEST_SUITE_P(Qualifiers, QuantityTable, testing::Values(
     QuantityCase{"約1,200人", R"({"value":1200,"unit":"人","approximate":true})"},
@@ -450,6 +450,14 @@ INSTANTIATE_TEST_SUITE_P(Headers, FiscalYearTable, testing::Values(
     YearCase{"昭和64年", 1989, false, "era 昭和 64"},
     YearCase{"大正15年", 1926, false, "era 大正 15"},
     YearCase{"明治45年", 1912, false, "era 明治 45"}));
+
+// `how` (what `sheetx value` prints) adds "(printed …)" only when the print is not the era and
+// year it names written plainly: a reader is told of 元 or a letter, not of the plain form.
+TEST(FiscalYear, HowNamesThePrintedFormOnlyWhenItDiffers) {
+  EXPECT_EQ(shared_normalizer().fiscal_year("令和2年度")->how, "era 令和 2");
+  EXPECT_EQ(shared_normalizer().fiscal_year("平成30年度")->how, "era 平成 30");
+  EXPECT_EQ(shared_normalizer().fiscal_year("令和元年度")->how, "era 令和 1 (printed 令和元年)");
+}
 
 INSTANTIATE_TEST_SUITE_P(Failures, FiscalYearTable, testing::Values(
     YearCase{"平成32年度", 2020, false, "era 平成 32", "is not a year of 平成"},

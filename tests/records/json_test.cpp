@@ -1,4 +1,4 @@
-// The record documents of ../shared/docs/record-format.md as records::to_json writes them: a
+// The record documents of docs/records.md as records::to_json writes them: a
 // project sheet (事務事業評価シート) with every project field, qualified figures, and both checked
 // against schema/review-sheet.schema.json, which a portal validates with.
 #include <fstream>

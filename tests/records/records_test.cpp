@@ -1,7 +1,11 @@
 // The records library's own rules: a sheet's key, ids made unique in a run, numbers as text,
-// and reading a document's members safely.
+// reading a document's members safely, and which report of a fiscal year the CSV tables call latest.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
+#include "../support/test_support.h"
 #include "sheetx/records.h"
 
 namespace {
@@ -90,6 +94,69 @@ TEST(Member, IsNullForAMissingKeyOrANonObject) {
   EXPECT_TRUE(member(document, "missing").is_null());
   EXPECT_TRUE(member(member(document, "missing"), "deeper").is_null());
   EXPECT_TRUE(member(document["list"], "number").is_null());
+}
+
+// years.csv's `latest` picks one report a fiscal year for each municipality's activity, by the
+// municipality's code: two towns of one name (府中市 is 132063 in Tokyo and 342076 in Hiroshima)
+// are two municipalities, each with its own latest report; a later review period of the same
+// town replaces the earlier one's figure for the year.
+TEST(CsvTables, TheLatestReportOfAYearIsPerMunicipalityCode) {
+  auto sheet = [](const std::string& code, int from, int to) {
+    Sheet s;
+    s.municipality_code = code;
+    s.municipality_name = "府中市";
+    s.ruleset_id = "r";
+    s.review_period = {"label", from, to};
+    s.measure.number = 1;
+    Project project;
+    project.number = 1;
+    project.name = "事業";
+    Activity activity;
+    activity.name = "取り組み";
+    activity.years.push_back({2020, std::nullopt, std::nullopt});
+    project.activities.push_back(activity);
+    s.projects.push_back(project);
+    return to_json(s);
+  };
+  const auto dir = sheetx::testing::scratch("records-latest");
+  {
+    CsvTables tables(dir.string());
+    tables.add(sheet("132063", 2019, 2020));
+    tables.add(sheet("342076", 2019, 2020));
+    tables.add(sheet("132063", 2020, 2021));
+    tables.finish();
+  }
+  std::vector<std::string> latest;
+  const std::string years = sheetx::testing::read_file(dir / "years.csv");
+  for (std::size_t at = years.find("\r\n"); at != std::string::npos && at + 2 < years.size();
+       at = years.find("\r\n", at + 2)) {
+    const std::size_t end = years.find("\r\n", at + 2);
+    const std::string row = years.substr(at + 2, end - at - 2);
+    latest.push_back(row.substr(row.rfind(',') + 1));
+  }
+  EXPECT_EQ(latest, (std::vector<std::string>{"false", "true", "true"})) << years;
+}
+
+// A committed file is the target's, whole; the writer then owns no descriptor: the CSV tables
+// keep several files open while each is committed, and none may lose its descriptor to
+// another's clean-up.
+TEST(AtomicFile, ACommittedFileIsInPlaceAndItsWriterClosesNothingMore) {
+  const auto dir = sheetx::testing::scratch("records-atomic");
+  const auto target = dir / "table.csv";
+  int opened_after = -1;
+  {
+    AtomicFile file(target.string());
+    file.write("a,b\r\n");
+    file.commit();
+    opened_after = open("/dev/null", O_RDONLY | O_CLOEXEC);  // takes the number the file had
+    ASSERT_GE(opened_after, 0);
+  }
+  EXPECT_NE(fcntl(opened_after, F_GETFD), -1) << "the writer closed a descriptor it no longer owned";
+  close(opened_after);
+  EXPECT_EQ(sheetx::testing::read_file(target), "a,b\r\n");
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
+  EXPECT_EQ(files, 1u) << "no temporary file left";
 }
 
 }  // namespace

@@ -378,6 +378,20 @@ TEST(HostilePaths, SymlinkLoopsBrokenLinksAndPipes) {
   EXPECT_EQ(named.line_for(in / "gone.pdf"), "a symlink to nothing") << named.err;
 }
 
+// The single-file commands read their PDF as extract does: a named pipe given by name is no file,
+// said at once, not a worker blocked until its time limit.
+TEST(HostilePaths, SingleFileCommandsRefuseAPipeAtOnce) {
+  const fs::path dir = case_folder("pipe-one");
+  ASSERT_EQ(mkfifo((dir / "pipe.pdf").c_str(), 0644), 0);
+  for (const std::string command : {"layout", "explain", "inspect"}) {
+    const std::string output = command == "inspect" ? " -o " + quoted(dir / "report.html") : "";
+    const SheetxRun r = run_sheetx(command + " " + quoted(dir / "pipe.pdf") + " --timeout 60" + output, dir);
+    EXPECT_EQ(r.status, 1) << command << ": " << r.err;
+    EXPECT_EQ(r.line_for(dir / "pipe.pdf"), "not a file") << command << ": " << r.err;
+    EXPECT_LT(r.seconds, 30) << command;
+  }
+}
+
 // Root reads files whatever their mode: as root (CI), sheetx runs as nobody for this test.
 TEST(HostilePaths, UnreadableFileAndFolder) {
   const std::string as = geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";

@@ -6,18 +6,14 @@
 
 #include "project_rules.h"
 #include "sheetx/rules.h"
+#include "../support/test_support.h"
 
 namespace {
 
 using sheetx::rules::RuleFileError;
 using sheetx::rules::Ruleset;
 
-std::string shipped_text() {
-  std::ifstream in(sheetx::rules::default_rules_path());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string shipped_text() { return sheetx::testing::read_file(sheetx::rules::default_rules_path()); }
 
 // The shipped rule file with one line replaced; returns the error message of loading it.
 std::string error_after_replacing(const std::string& from, const std::string& to) {
@@ -44,6 +40,18 @@ TEST(RuleFile, ShippedFileLoads) {
   const auto rules = Ruleset::load(sheetx::rules::default_rules_path());
   EXPECT_EQ(rules.id(), "taito-kensho");
   EXPECT_FALSE(rules.version().empty());
+}
+
+// 'items' fills the initiatives and nothing else: an items rule that names other fields would
+// lose what it read, so it is an error at load.
+TEST(RuleFile, ItemsFillOnlyTheInitiatives) {
+  for (const std::string into : {"    into: name", "    into: [initiatives, vision]"}) {
+    const std::string message = error_after_replacing("    into: initiatives", into);
+    EXPECT_EQ(message.rfind("broken.yaml:" + std::to_string(line_of("  - label: '^主な取り組み$'")) + ":", 0), 0u)
+        << into << ": " << message;
+    EXPECT_NE(message.find("'items' fills 'initiatives': it needs 'into: initiatives'"), std::string::npos)
+        << into << ": " << message;
+  }
 }
 
 TEST(RuleFile, MissingFileIsNamed) {

@@ -14,6 +14,7 @@
 #include "sheetx/extractor.h"
 #include "sheetx/rules.h"
 #include "hand_pages.h"
+#include "../support/test_support.h"
 
 namespace {
 
@@ -198,10 +199,27 @@ TEST(SheetReader, AMeasureNumberTooLongForAnIntIsMissingNotACrash) {
   }));
 }
 
+// A rule author finds the rule that read a cell by its line: each cell a table column read
+// names that column's own line of the rule file (inspect and explain show it).
+TEST(SheetReader, EachCellNamesTheLineOfTheColumnThatReadIt) {
+  const std::string text = sheetx::testing::read_file(sheetx::rules::default_rules_path());
+  auto line_of = [&](const std::string& needle) {
+    const auto at = text.find(needle);
+    EXPECT_NE(at, std::string::npos) << needle;
+    return "taito-kensho.yaml:" + std::to_string(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n') + 1);
+  };
+  const std::vector<sheetx::rules::Ruleset> rules = {sheetx::rules::Ruleset::load(sheetx::rules::default_rules_path())};
+  const auto uses = sheetx::rules::Reader(rules).explain(sheetx::extractor::extract_file("samples/taito-35.pdf")).uses;
+  std::map<std::string, std::set<std::string>> rules_of;
+  for (const auto& use : uses) rules_of[use.field].insert(use.rule.substr(use.rule.rfind('/') + 1));
+  EXPECT_EQ(rules_of["indicator.name"], (std::set<std::string>{line_of("{role: name, header: '指標名'}")}));
+  EXPECT_EQ(rules_of["indicator.source"], (std::set<std::string>{line_of("{role: source, header: '出典'}")}));
+  EXPECT_EQ(rules_of["activity.name"], (std::set<std::string>{line_of("{role: activity, header: '取り組み'}")}));
+}
+
 TEST(SheetReader, AnItemsRegexThatCanMatchNothingStillEnds) {
   // A rule author's items regex that matches the empty string must not loop forever.
-  std::ifstream in(sheetx::rules::default_rules_path());
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string text = sheetx::testing::read_file(sheetx::rules::default_rules_path());
   const std::string items = "items: '(?P<number>[①-⑳])[ 　]*(?P<name>[^①-⑳]+)'";
   ASSERT_NE(text.find(items), std::string::npos);
   text.replace(text.find(items), items.size(), "items: '(?P<number>[①-⑳]?)(?P<name>[^①-⑳]*)'");
@@ -292,10 +310,7 @@ Document titled_page(std::vector<Table> tables) {
   return document;
 }
 
-std::string shipped_rules_text() {
-  std::ifstream in(sheetx::rules::default_rules_path());
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
+std::string shipped_rules_text() { return sheetx::testing::read_file(sheetx::rules::default_rules_path()); }
 
 Sheet read_one(const Document& document, const std::string& rules_text = shipped_rules_text()) {
   const std::vector<sheetx::rules::Ruleset> rules = {sheetx::rules::Ruleset::parse(rules_text, "test.yaml")};

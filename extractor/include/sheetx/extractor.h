@@ -151,6 +151,14 @@ class ExtractError : public std::runtime_error {
   std::string cause_;
 };
 
+// The bytes of the regular file at path: the one way sheetx reads a whole file (PDFs, rule files,
+// rendered images). Opened without blocking, so a named pipe or a device (or a path that became
+// one since it was listed) fails at once as "not a file" instead of holding the reader until its
+// time limit. Throws std::runtime_error with a one-line cause that does not name the file
+// ("cannot open the file: Permission denied", "not a file", "cannot read the file: ...").
+std::string read_file(const std::string& path);
+
+// extract_bytes of the file's bytes (read_file); throws ExtractError naming the file.
 Document extract_file(const std::string& path, const Settings& settings = {});
 
 // Sets up Poppler's process-wide state (its global parameters) now rather than at the first

@@ -24,4 +24,8 @@ nlohmann::ordered_json to_json(const normalizer::Quantity& quantity);
 // of nlohmann::json is undefined behaviour on a missing key).
 const nlohmann::ordered_json& member(const nlohmann::ordered_json& object, const char* key);
 
+// warning_order (sheetx/record.h) for warnings as a record document writes them: by place, then
+// code. A warning whose "at" has no page and box of numbers counts as one without a place.
+bool json_warning_order(const nlohmann::ordered_json& a, const nlohmann::ordered_json& b);
+
 }  // namespace sheetx::records
