@@ -29,6 +29,26 @@ using Json = nlohmann::json;
 
 const fs::path kPortalTests = kRoot / "tests" / "portal";
 
+// The folder the node scripts run from: tests/portal, where scripts/install-deps.sh installs their
+// packages; or, in a copy of the tree that holds only the files git lists (the mutation tool's),
+// a folder of the build tree where `npm ci --offline` installs them from npm's cache, once for
+// all the test processes CTest runs at once (under a lock).
+const fs::path& node_scripts() {
+  static const fs::path folder = [] {
+    if (fs::exists(kPortalTests / "node_modules" / "datapackage")) return kPortalTests;
+    const fs::path made = fs::path(SHEETX_BINARY_DIR) / "portal-node";
+    fs::create_directories(made);
+    std::string sources;
+    for (const char* file : {"package.json", "package-lock.json", "frictionless.js", "duckdb.mjs"})
+      sources += " " + quoted(kPortalTests / file);
+    const std::string install = "[ -d node_modules/datapackage ] || { cp" + sources +
+                                " . && npm ci --offline --no-audit --no-fund --loglevel=error >/dev/null; }";
+    run("cd " + quoted(made) + " && flock .lock sh -c " + quoted(fs::path(install)) + " 2>&1");
+    return made;
+  }();
+  return folder;
+}
+
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
   const auto at = text.find(from);
   if (at == std::string::npos) throw std::runtime_error("not in the text: " + from);
@@ -142,8 +162,8 @@ class Portal : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(two_periods().error.empty()) << "the generator failed:\n" << two_periods().error;
     ASSERT_EQ(run("command -v sqlite3 node >/dev/null").status, 0) << "sqlite3 and node: run scripts/install-deps.sh";
-    ASSERT_TRUE(fs::exists(kPortalTests / "node_modules" / "datapackage"))
-        << "tests/portal/node_modules is missing: run scripts/install-deps.sh";
+    ASSERT_TRUE(fs::exists(node_scripts() / "node_modules" / "datapackage"))
+        << "the npm packages of tests/portal are missing: run scripts/install-deps.sh";
   }
   // The two-period folder extracted to a fresh folder.
   fs::path portal(const std::string& name, const std::string& extra = "") {
@@ -247,7 +267,7 @@ void expect_node_check_passes(const std::string& script) {
   }
   folders.push_back(mixed_portal("portal-" + script + "-mixed"));
   for (const fs::path& out : folders) {
-    const auto checked = run("node " + quoted(kPortalTests / script) + " " + quoted(out) + " 2>&1");
+    const auto checked = run("node " + quoted(node_scripts() / script) + " " + quoted(out) + " 2>&1");
     EXPECT_EQ(checked.status, 0) << out << "\n" << checked.out;
     for (const char* table : {"measures ", "indicators ", "projects ", "years ", "project_sheets ", "costs "})
       EXPECT_NE(checked.out.find(table), std::string::npos) << checked.out;
@@ -296,13 +316,13 @@ TEST_F(Portal, AFrictionlessValidatorAcceptsThePackageAndEveryRow) {
   };
   for (const auto& [what, text] : breakages) {
     std::ofstream(out / "measures.csv", std::ios::binary) << text;
-    EXPECT_EQ(run("node " + quoted(kPortalTests / "frictionless.js") + " " + quoted(out) + " 2>/dev/null").status, 1)
+    EXPECT_EQ(run("node " + quoted(node_scripts() / "frictionless.js") + " " + quoted(out) + " 2>/dev/null").status, 1)
         << what;
   }
   std::ofstream(out / "measures.csv", std::ios::binary) << measures;
   const std::string orphaned = replaced(read_file(out / "years.csv"), "2021-2022/12,", "2021-2022/99,");
   std::ofstream(out / "years.csv", std::ios::binary) << orphaned;
-  EXPECT_EQ(run("node " + quoted(kPortalTests / "frictionless.js") + " " + quoted(out) + " 2>/dev/null").status, 1)
+  EXPECT_EQ(run("node " + quoted(node_scripts() / "frictionless.js") + " " + quoted(out) + " 2>/dev/null").status, 1)
       << "a row without a parent";
 }
 
@@ -317,7 +337,7 @@ TEST_F(Portal, CsvBomStartsEachTableWithAByteOrderMarkAndChangesNothingElse) {
     EXPECT_EQ(b, "\xEF\xBB\xBF" + a) << table;
   }
   // DuckDB reads the BOM tables with the same types.
-  EXPECT_EQ(run("node " + quoted(kPortalTests / "duckdb.mjs") + " " + quoted(bom) + " 2>&1").status, 0);
+  EXPECT_EQ(run("node " + quoted(node_scripts() / "duckdb.mjs") + " " + quoted(bom) + " 2>&1").status, 0);
 }
 
 TEST_F(Portal, FormulaLikeCellsStayExactByDefault) {
