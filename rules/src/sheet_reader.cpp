@@ -941,7 +941,7 @@ class ProjectReader {
     if (const Column* division = role_column(columns, "division")) {
       project.division = figures.text(row_cells(table, r, *division), "", "project.division", *division);
       if (project.division.empty())
-        context_.warn("missing-field", "project 「" + project.name + "」: no division (所管課)", at, division->line);
+        context_.warn("missing-field", "project 「" + project.name + "」: no division", at, division->line);
     }
     sheet_.projects.push_back(std::move(project));
     promises_.emplace_back();
@@ -962,7 +962,7 @@ class ProjectReader {
           const bool target = kind == Kind::kTarget;
           const auto& row = target ? promise.target_row : promise.actual_row;
           if (!row) {
-            context_.warn("missing-field", where + "no " + (target ? "target (目標)" : "actual (実績)") + " row",
+            context_.warn("missing-field", where + "no " + (target ? "target" : "actual") + " row",
                           target ? promise.actual_row : promise.target_row, rules_.line);
             continue;
           }
