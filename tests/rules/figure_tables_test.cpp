@@ -200,7 +200,8 @@ TEST(FigureTables, KindsFromHeaderWordsCaptionsAndANameOverTwoRows) {
 TEST(FigureTables, WithoutContinuesARowWithoutFiguresIsAnIndicatorOfItsOwn) {
   std::string rules = kHeaderKinds;
   rules.erase(rules.find("    continues: true\n"), std::string("    continues: true\n").size());
-  const auto& indicators = project_of(read_one(header_kinds_page(), rules)).indicators;
+  const auto sheet = read_one(header_kinds_page(), rules);
+  const auto& indicators = project_of(sheet).indicators;
   ASSERT_EQ(indicators.size(), 4u);
   EXPECT_EQ(indicators[1].name, "職員による");
   EXPECT_EQ(indicators[2].name, "訪問件数");
@@ -303,7 +304,7 @@ const std::string kCostRows = kHead + R"(  - into: costs
 
 Document cost_rows_page(const std::string& period) {
   return page_of({grid(20, 40, 100,
-                       {{"区分（単位：千円）", "事業費", "うち\n人件費"},
+                       {{"区分（単位：千円）", "事業費", "うち\n人件\n費"},  // a header wrapped twice
                         {"前年度決算", "38,210", "21,400"},
                         {"当年度予算", "40,500", "22,100"},
                         {"令和７年度見込", "41,000", "22,500"},
