@@ -107,11 +107,9 @@ class FigureTableReader {
     return nearest ? nearest->text : std::string();
   }
 
-  records::Project& project() {
-    auto& projects = context_.sheet().projects;
-    if (projects.empty()) projects.emplace_back();
-    return projects.front();
-  }
+  // The sheet's one project: tables load only in a project sheet's rule file, whose sheets start
+  // with it.
+  records::Project& project() { return context_.sheet().projects.front(); }
 
   // A header's or a row label's year and kind, by the normalizer and the rule file's words.
   Stamp stamp(const std::string& text) const {

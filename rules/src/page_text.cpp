@@ -70,9 +70,10 @@ std::string after_squeezed(std::string_view text, std::size_t squeezed_bytes) {
 
 std::vector<std::string> utf8_characters(std::string_view text) {
   std::vector<std::string> out;
-  for (const char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 || out.empty()) out.emplace_back();
-    out.back() += c;
+  const auto size = static_cast<int32_t>(text.size());
+  for (int32_t start = 0, end = 0; start < size; start = end) {
+    U8_FWD_1(text.data(), end, size);
+    out.emplace_back(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start)));
   }
   return out;
 }

@@ -403,6 +403,8 @@ class Loader : public RuleLoader {
     } else {
       if (root["project"])
         fail(root["project"], "'project' fills the one project of a project sheet: it needs kind: project");
+      if (root["tables"])
+        fail(root["tables"], "'tables' fill the one project of a project sheet: they need kind: project");
       if (!root["measure"]) fail(root, "the rule file needs 'measure', a list of field rules");
       measure_tables(root, rf);
     }

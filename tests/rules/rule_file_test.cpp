@@ -219,7 +219,7 @@ TEST(RuleFile, FigureTableMistakesNameTheirLine) {
       {"  - into: evaluation\n    header: x\n    kinds: {target: y} #here\n    columns: [{role: item, header: x}, {role: grade, header: y}]\n",
        "an evaluation table has no figures"},
   };
-  const std::string head = shipped_text() + "tables:\n";
+  const std::string head = sheetx::test::kProjectRules + "tables:\n";  // tables belong to project sheets
   const int first = static_cast<int>(std::count(head.begin(), head.end(), '\n')) + 1;
   for (const auto& c : cases) {
     const int line = first + static_cast<int>(std::count(c.table.begin(), c.table.begin() + static_cast<long>(c.table.find("#here")), '\n'));
@@ -273,6 +273,10 @@ TEST(ProjectRuleFile, TablesOfTheOtherKindAreRefused) {
   EXPECT_NE(project_in_measure_file.find("'project' fills the one project of a project sheet: it needs kind: project"),
             std::string::npos)
       << project_in_measure_file;
+  const std::string tables_in_measure_file = error_after_replacing("measure:\n", "tables: []\nmeasure:\n");
+  EXPECT_NE(tables_in_measure_file.find("'tables' fill the one project of a project sheet: they need kind: project"),
+            std::string::npos)
+      << tables_in_measure_file;
   EXPECT_NE(project_error("project:\n", "projekt:\n").find("unknown key 'projekt'"), std::string::npos);
 }
 
