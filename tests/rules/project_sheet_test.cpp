@@ -140,6 +140,27 @@ TEST(ProjectSheetRules, NoneOrTwoChosenIsAWarningNeverAGuess) {
   EXPECT_NE(both[1].message.find("2 of the options 「拡充」「継続」「改善」 are circled"), std::string::npos) << both[1].message;
 }
 
+// An option printed inside an earlier one (廃止 in 一部廃止) is found at its own place: the ring
+// round the second option chooses it, not the first.
+TEST(ProjectSheetRules, AnOptionInsideAnEarlierOneIsFoundAtItsOwnPlace) {
+  Page page = one_sheet("02-12-003", "■法定　□任意", {});
+  for (auto& table : page.tables)
+    for (auto& cell : table.cells)
+      if (cell.text == "拡充・継続・改善") {
+        cell.text = "一部廃止・廃止";
+        cell.lines = {cell.text};
+      }
+  auto& word = page.words.back();
+  word.text = "一部廃止・廃止";
+  word.box.x1 = word.box.x0 + 12 * 7;
+  const double x = word.box.x0 + 12 * 5;  // 廃止 at characters 5-6
+  page.marks.push_back({x - 4, word.box.y0 - 3, x + 28, word.box.y1 + 3});
+  const auto sheet = read(pages({page})).at(0);
+  ASSERT_TRUE(sheet.projects[0].direction);
+  EXPECT_EQ(sheet.projects[0].direction->options, (std::vector<std::string>{"一部廃止", "廃止"}));
+  EXPECT_EQ(sheet.projects[0].direction->choice, "廃止") << all_warnings(sheet);
+}
+
 TEST(ProjectSheetRules, AWordTheValuesDoNotMapIsMissingWithItsReason) {
   const auto s = read(pages({one_sheet("02-12-003", "■義務　□任意")})).at(0);
   EXPECT_FALSE(s.projects[0].mandatory);
