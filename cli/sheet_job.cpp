@@ -8,8 +8,7 @@
 #include <set>
 #include <string_view>
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
+#include <nettle/sha2.h>
 
 #include "printable.h"
 #include "sheetx/extractor.h"
@@ -18,32 +17,17 @@
 
 namespace sheetx::cli {
 
-namespace {
-
-// OpenSSL reads the system's openssl.cnf on its first use (a third of its set-up cost, paid by
-// every run); a content hash needs nothing from it.
-const EVP_MD* sha256_digest() {
-  static const EVP_MD* const digest = [] {
-    OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, nullptr);
-    return EVP_sha256();
-  }();
-  return digest;
-}
-
-}  // namespace
-
 std::string sha256_hex(std::string_view bytes) {
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  EVP_DigestInit_ex(ctx.get(), sha256_digest(), nullptr);
-  EVP_DigestUpdate(ctx.get(), bytes.data(), bytes.size());
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int size = 0;
-  EVP_DigestFinal_ex(ctx.get(), digest.data(), &size);
+  sha256_ctx context;
+  sha256_init(&context);
+  sha256_update(&context, bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data()));
+  std::array<uint8_t, SHA256_DIGEST_SIZE> digest{};
+  sha256_digest(&context, digest.size(), digest.data());
   std::string hex;
-  for (unsigned int i = 0; i < size; ++i) {
-    char byte[3];
-    std::snprintf(byte, sizeof byte, "%02x", digest[i]);
-    hex += byte;
+  for (const uint8_t byte : digest) {
+    char pair[3];
+    std::snprintf(pair, sizeof pair, "%02x", byte);
+    hex += pair;
   }
   return hex;
 }

@@ -10,7 +10,7 @@ packages=(
   build-essential cmake pkg-config
   # libraries
   libpoppler-cpp-dev libpoppler-private-dev libicu-dev libre2-dev nlohmann-json3-dev
-  libyaml-cpp-dev libcli11-dev libssl-dev
+  libyaml-cpp-dev libcli11-dev nettle-dev
   # tests, sanitizers, fuzzing, benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   poppler-utils qpdf python3 python3-jsonschema time

@@ -1,4 +1,4 @@
-// Normalizer construction: the counter list and the ICU objects.
+// Normalizer construction: the counter list; ICU's kanji numerals.
 #include <algorithm>
 
 #include "impl.h"
@@ -23,60 +23,17 @@ void check(UErrorCode status, const char* what) {
   }
 }
 
-const icu::Locale& japanese_calendar() {
-  static const icu::Locale locale("ja_JP@calendar=japanese");
-  return locale;
-}
-
-// A year pattern: y=jpanyear makes the year field also read 元 (gannen), as in 令和元年.
-std::unique_ptr<icu::SimpleDateFormat> japanese_year_format(const char16_t* pattern) {
-  UErrorCode status = U_ZERO_ERROR;
-  auto format = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString(pattern),
-                                                        icu::UnicodeString(u"y=jpanyear"),
-                                                        japanese_calendar(), status);
-  check(status, "SimpleDateFormat(ja_JP@calendar=japanese)");
-  return format;
-}
-
-// An era-only pattern: no year field, so none of the year override's cost (its number format
-// is the rule-based jpanyear, parsed afresh for each format that asks for it).
-std::unique_ptr<icu::SimpleDateFormat> japanese_era_format(const char16_t* pattern) {
-  UErrorCode status = U_ZERO_ERROR;
-  auto format = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString(pattern), japanese_calendar(), status);
-  check(status, "SimpleDateFormat(ja_JP@calendar=japanese)");
-  return format;
-}
-
 }  // namespace
 
-IcuObjects::IcuObjects()
-    : era_year_(japanese_year_format(u"Gy年")),
-      narrow_era_year_(japanese_year_format(u"GGGGGy")),
-      era_name_(japanese_era_format(u"G")),
-      narrow_era_name_(japanese_era_format(u"GGGGG")) {
-  UErrorCode status = U_ZERO_ERROR;
-  calendar_.reset(icu::Calendar::createInstance(japanese_calendar(), status));
-  check(status, "Calendar::createInstance(ja_JP@calendar=japanese)");
-  // ICU sets up what parsing needs on the first parse (some 6 M instructions, a dozen parses'
-  // worth): done here, a run pays it once, before its workers fork, not once in each worker.
-  icu::ParsePosition position(0);
-  era_year_->parse(icu::UnicodeString(u"令和元年"), *calendar_, position);
-  calendar_->clear();
-}
-
-IcuObjects& IcuObjects::of_this_thread() {
-  thread_local IcuObjects objects;
-  return objects;
-}
-
-const icu::RuleBasedNumberFormat& IcuObjects::kanji() {
-  if (!kanji_) {
+const icu::RuleBasedNumberFormat& kanji_spellout() {
+  thread_local std::unique_ptr<icu::RuleBasedNumberFormat> kanji;
+  if (!kanji) {
     UErrorCode status = U_ZERO_ERROR;
-    auto kanji = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu::Locale("ja"), status);
+    auto format = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu::Locale("ja"), status);
     check(status, "RuleBasedNumberFormat(spellout, ja)");
-    kanji_ = std::move(kanji);
+    kanji = std::move(format);
   }
-  return *kanji_;
+  return *kanji;
 }
 
 Normalizer::Impl::Impl(std::vector<std::string> extra_counters) {
@@ -89,7 +46,6 @@ Normalizer::Impl::Impl(std::vector<std::string> extra_counters) {
     return a.size() != b.size() ? a.size() > b.size() : a < b;
   });
   counters.erase(std::unique(counters.begin(), counters.end()), counters.end());
-  IcuObjects::of_this_thread();  // a Normalizer that cannot read years fails here, not on a cell
 }
 
 std::size_t Normalizer::Impl::counter_at(std::string_view text) const {

@@ -379,7 +379,7 @@ class SegmentReader {
         icu::StringPiece(numeral.data(), static_cast<int32_t>(numeral.size())));
     icu::Formattable result;
     icu::ParsePosition position(0);
-    IcuObjects::of_this_thread().kanji().parse(run, result, position);
+    kanji_spellout().parse(run, result, position);
     UErrorCode status = U_ZERO_ERROR;
     const double value = result.getDouble(status);
     if (position.getIndex() != run.length() || U_FAILURE(status)) {

@@ -1,5 +1,6 @@
-// Fiscal years and period labels through ICU's Japanese calendar.
-#include <unicode/uchar.h>
+// Fiscal years and period labels: era years of 明治 to 令和, Gregorian years.
+#include <array>
+
 #include <unicode/unistr.h>
 
 #include "impl.h"
@@ -26,10 +27,28 @@ icu::UnicodeString compact(std::string_view text) {
   return out;
 }
 
-// An era year as printed and as ICU reads it.
+// The eras a review sheet can name, newest last. A table, not ICU's Japanese calendar: reading
+// a header through ICU's calendar formats cost more than reading the rest of the sheet (their
+// set-up 16 M instructions a run, 0.45 M a parse). tests/normalizer checks these facts against
+// ICU's calendar, so a new era in ICU's data fails a test until it is added here.
+struct Era {
+  const char16_t* name;
+  const char16_t* letter;     // as printed in R2, H30
+  int32_t first_year;         // Gregorian year of its year 1 (元年)
+  int32_t last_year_in_era;   // 0: the current era
+};
+
+constexpr std::array<Era, 5> kEras{{
+    {u"明治", u"M", 1868, 45},
+    {u"大正", u"T", 1912, 15},
+    {u"昭和", u"S", 1926, 64},
+    {u"平成", u"H", 1989, 31},
+    {u"令和", u"R", 2019, 0},
+}};
+
+// An era year as printed.
 struct EraYear {
-  int32_t era = 0;          // ICU's era index (令和 is 236)
-  std::string era_name;     // full name, as ICU formats it
+  const Era* era = nullptr;
   std::string printed;      // 令和元年, R2, H30
   int32_t year_in_era = 0;  // 1 for 元
   int32_t gregorian = 0;
@@ -42,131 +61,88 @@ struct YearText {
   std::optional<int32_t> gregorian;
 };
 
-class YearReader {
- public:
-  explicit YearReader(const Normalizer::Impl& impl)
-      : impl_(impl), icu_(IcuObjects::of_this_thread()), calendar_(icu_.calendar()) {}
+int32_t number(const icu::UnicodeString& text, int32_t from, int32_t to) {
+  int32_t value = 0;
+  for (int32_t i = from; i < to; ++i) value = value * 10 + (text[i] - u'0');
+  return value;
+}
 
-  // The first era year and the first four-digit year in `text`.
-  YearText scan(const icu::UnicodeString& text) {
-    YearText found;
-    for (int32_t i = 0; i < text.length();) {
-      if (is_digit(text[i])) {
-        // Digits never start an era year: ICU would read 2020年 as 令和2020年.
-        const int32_t start = i;
-        while (i < text.length() && is_digit(text[i])) ++i;
-        if (i - start == 4 && !found.gregorian) found.gregorian = number(text, start, i);
+// The era whose name or letter starts `text` at `at`, and the name's length.
+const Era* era_at(const icu::UnicodeString& text, int32_t at, int32_t& length) {
+  for (const Era& era : kEras) {
+    for (const char16_t* name : {era.name, era.letter}) {
+      length = static_cast<int32_t>(std::char_traits<char16_t>::length(name));
+      if (text.compare(at, length, name, 0, length) == 0) return &era;
+    }
+  }
+  return nullptr;
+}
+
+// The Gregorian year of year `year_in_era` of `era`, with a warning if the era had ended.
+int32_t gregorian(const Era& era, int32_t year_in_era, std::vector<std::string>& warnings) {
+  const int32_t year = era.first_year + year_in_era - 1;
+  if (year_in_era < 1 || (era.last_year_in_era > 0 && year_in_era > era.last_year_in_era)) {
+    const std::string name = utf8(icu::UnicodeString(era.name));
+    const std::string years = era.last_year_in_era > 0
+        ? "its years are 1 to " + std::to_string(era.last_year_in_era)
+        : "its years start at 1";
+    warnings.push_back(name + std::to_string(year_in_era) + " is not a year of " + name + " (" +
+                       years + "): read as " + std::to_string(year));
+  }
+  return year;
+}
+
+// An era year starting at `at` (令和元年, 平成30, 令和2年, R2, H30, R元): the era's name then
+// its year in digits or 元, then 年 after a name; `end` is set past it.
+std::optional<EraYear> era_year_at(const icu::UnicodeString& text, int32_t at, int32_t& end) {
+  int32_t name_length = 0;
+  const Era* era = era_at(text, at, name_length);
+  if (!era) return {};
+  int32_t i = at + name_length;
+  int32_t year_in_era = 0;
+  if (text.charAt(i) == u'元') {  // charAt past the end is U+FFFF
+    year_in_era = 1;
+    ++i;
+  } else {
+    const int32_t digits = i;
+    while (is_digit(text.charAt(i))) ++i;
+    // No era has lasted a hundred years: four digits after a name are no year in it.
+    if (i == digits || i - digits > 3) return {};
+    year_in_era = number(text, digits, i);
+  }
+  if (name_length > 1 && text.charAt(i) == u'年') ++i;
+  end = i;
+  EraYear year;
+  year.era = era;
+  year.printed = utf8(text.tempSubStringBetween(at, end));
+  year.year_in_era = year_in_era;
+  year.gregorian = gregorian(*era, year_in_era, year.warnings);
+  return year;
+}
+
+// The first era year and the first four-digit year in `text`.
+YearText scan(const icu::UnicodeString& text) {
+  YearText found;
+  for (int32_t i = 0; i < text.length();) {
+    if (is_digit(text[i])) {
+      // Digits never start an era year, and a run of four is a Gregorian year.
+      const int32_t start = i;
+      while (i < text.length() && is_digit(text[i])) ++i;
+      if (i - start == 4 && !found.gregorian) found.gregorian = number(text, start, i);
+      continue;
+    }
+    if (!found.era) {
+      int32_t end = i;
+      found.era = era_year_at(text, i, end);
+      if (found.era) {
+        i = end;
         continue;
       }
-      if (!found.era && year_follows(text, i)) {
-        int32_t end = i;
-        found.era = era_year_at(text, i, end);
-        if (found.era) {
-          i = end;
-          continue;
-        }
-      }
-      ++i;
     }
-    return found;
+    ++i;
   }
-
-  // The Gregorian year of year `year_in_era` of `era`, with a warning if the era had ended.
-  int32_t gregorian(int32_t era, int32_t year_in_era, std::vector<std::string>& warnings) {
-    const EraSpan& span = era_span(era);
-    const int32_t year = span.first_gregorian_year + year_in_era - 1;
-    if (year_in_era < 1 || year_in_era > span.last_year) {
-      warnings.push_back(span.name + std::to_string(year_in_era) + " is not a year of " +
-                         span.name + " (its years are 1 to " + std::to_string(span.last_year) +
-                         "): read as " + std::to_string(year));
-    }
-    return year;
-  }
-
- private:
-  // An era year starting at `at` (令和元年, 平成30, R2, H30), through the "Gy年" or "GGGGGy"
-  // format; `end` is set past it.
-  std::optional<EraYear> era_year_at(const icu::UnicodeString& text, int32_t at, int32_t& end) {
-    const bool narrow = text[at] >= u'A' && text[at] <= u'Z';
-    // R2, H30, R元: the letter alone is no era (charAt past the end is U+FFFF, no digit).
-    if (narrow && !(is_digit(text.charAt(at + 1)) || text.charAt(at + 1) == u'元')) return {};
-    calendar_.clear();
-    icu::ParsePosition position(at);
-    (narrow ? icu_.narrow_era_year() : icu_.era_year()).parse(text, calendar_, position);
-    // A failed parse can leave fields set: only the position says it read something.
-    if (position.getIndex() <= at || !calendar_.isSet(UCAL_ERA) || !calendar_.isSet(UCAL_YEAR)) {
-      return {};
-    }
-    end = position.getIndex();
-    UErrorCode status = U_ZERO_ERROR;
-    const int32_t read_as = calendar_.get(UCAL_EXTENDED_YEAR, status);
-    int32_t era = calendar_.get(UCAL_ERA, status);
-    check(status);
-
-    // The calendar moves 平成32 into 令和2: unless the era it ends in is the one printed, parse
-    // the era alone to know which was printed.
-    const std::string& name = narrow ? era_span(era).narrow_name : era_span(era).name;
-    if (text.tempSubString(at).indexOf(icu::UnicodeString::fromUTF8(name)) != 0) {
-      calendar_.clear();
-      icu::ParsePosition era_position(at);
-      (narrow ? icu_.narrow_era_name() : icu_.era_name()).parse(text, calendar_, era_position);
-      if (era_position.getIndex() <= at) return {};
-      era = calendar_.get(UCAL_ERA, status);
-      check(status);
-    }
-    EraYear year;
-    year.era = era;
-    year.era_name = era_span(era).name;
-    year.printed = utf8(text.tempSubStringBetween(at, end));
-    year.year_in_era = read_as - era_span(era).first_gregorian_year + 1;
-    year.gregorian = gregorian(year.era, year.year_in_era, year.warnings);
-    return year;
-  }
-
-  const EraSpan& era_span(int32_t era) {
-    if (const auto known = impl_.eras.find(era); known != impl_.eras.end()) return known->second;
-    EraSpan span;
-    UErrorCode status = U_ZERO_ERROR;
-    calendar_.clear();
-    calendar_.set(UCAL_ERA, era);
-    span.first_gregorian_year = calendar_.get(UCAL_EXTENDED_YEAR, status);
-    span.last_year = calendar_.getActualMaximum(UCAL_YEAR, status);
-    check(status);
-    icu::UnicodeString name, narrow_name;
-    icu::FieldPosition field;
-    span.name = utf8(icu_.era_name().format(calendar_, name, field));
-    span.narrow_name = utf8(icu_.narrow_era_name().format(calendar_, narrow_name, field));
-    return impl_.eras.emplace(era, std::move(span)).first->second;
-  }
-
-  // An era name (one to four letters) is followed by its year: parsing is only worth trying
-  // on a letter with a digit or 元 within four characters after it, for ICU's parse compares
-  // the text with every era name (some 25 µs a try).
-  static bool year_follows(const icu::UnicodeString& text, int32_t at) {
-    if (!u_isUAlphabetic(text[at])) return false;
-    for (int32_t i = at + 1; i < text.length() && i <= at + 4; ++i) {
-      if (is_digit(text[i]) || text[i] == u'元') return true;
-    }
-    return false;
-  }
-
-  static int32_t number(const icu::UnicodeString& text, int32_t from, int32_t to) {
-    int32_t value = 0;
-    for (int32_t i = from; i < to; ++i) value = value * 10 + (text[i] - u'0');
-    return value;
-  }
-
-  static void check(UErrorCode status) {
-    if (U_FAILURE(status)) {
-      throw NormalizerError(std::string("Japanese calendar arithmetic failed: ") +
-                            u_errorName(status));
-    }
-  }
-
-  const Normalizer::Impl& impl_;
-  IcuObjects& icu_;
-  icu::Calendar& calendar_;
-};
+  return found;
+}
 
 std::optional<FiscalYear> to_fiscal_year(const YearText& found) {
   if (!found.era && !found.gregorian) return {};
@@ -174,8 +150,9 @@ std::optional<FiscalYear> to_fiscal_year(const YearText& found) {
   if (found.era) {
     const EraYear& era = *found.era;
     year.year = era.gregorian;
-    year.how = "era " + era.era_name + " " + std::to_string(era.year_in_era);
-    if (era.printed.find(era.era_name + std::to_string(era.year_in_era)) != 0) {
+    const std::string name = utf8(icu::UnicodeString(era.era->name));
+    year.how = "era " + name + " " + std::to_string(era.year_in_era);
+    if (era.printed.find(name + std::to_string(era.year_in_era)) != 0) {
       year.how += " (printed " + era.printed + ")";
     }
     year.warnings = era.warnings;
@@ -217,7 +194,7 @@ std::optional<FiscalYear> Normalizer::fiscal_year(std::string_view text) const {
   const auto known = impl_->fiscal_years.find(std::string(text));
   if (known != impl_->fiscal_years.end()) return known->second;
   const icu::UnicodeString header = compact(text);
-  std::optional<FiscalYear> year = to_fiscal_year(YearReader(*impl_).scan(header));
+  std::optional<FiscalYear> year = to_fiscal_year(scan(header));
   if (year) {
     year->year_end = header.indexOf(u"年度末") >= 0;
     year->estimate = header.indexOf(u"見込") >= 0;
@@ -229,10 +206,9 @@ std::optional<FiscalYear> Normalizer::fiscal_year(std::string_view text) const {
 
 std::optional<Period> Normalizer::period(std::string_view label) const {
   const icu::UnicodeString text = compact(label);
-  YearReader reader(*impl_);
   int32_t separator_length = 0;
   const int32_t separator = find_separator(text, separator_length);
-  const YearText from_text = reader.scan(separator < 0 ? text : text.tempSubString(0, separator));
+  const YearText from_text = scan(separator < 0 ? text : text.tempSubString(0, separator));
   const std::optional<FiscalYear> from = to_fiscal_year(from_text);
   if (!from) return {};
   Period period{from->year, from->year, from->warnings};
@@ -241,7 +217,7 @@ std::optional<Period> Normalizer::period(std::string_view label) const {
   const icu::UnicodeString rest = text.tempSubString(separator + separator_length);
   int32_t digits = 0;
   while (is_digit(rest.charAt(digits))) ++digits;  // charAt past the end is U+FFFF
-  const YearText to_text = reader.scan(rest);
+  const YearText to_text = scan(rest);
   if (to_text.era || (digits == 4 && to_text.gregorian)) {
     const std::optional<FiscalYear> to = to_fiscal_year(to_text);
     period.to_fiscal_year = to->year;
@@ -250,7 +226,7 @@ std::optional<Period> Normalizer::period(std::string_view label) const {
     // 令和元～２年度: the second year counts in the first one's era.
     int32_t year_in_era = rest.startsWith(u"元") ? 1 : 0;
     for (int32_t i = 0; i < digits; ++i) year_in_era = year_in_era * 10 + (rest[i] - u'0');
-    period.to_fiscal_year = reader.gregorian(from_text.era->era, year_in_era, period.warnings);
+    period.to_fiscal_year = gregorian(*from_text.era->era, year_in_era, period.warnings);
   } else {
     return {};
   }

@@ -1,6 +1,8 @@
 // Table-driven cases for the normalizer: every row of the record contract's quantity table (docs/records.md, "Quantities"),
 // the figures of the 施策35 sheet, every year form of the issue, and what must fail.
 #include <gtest/gtest.h>
+#include <unicode/calendar.h>
+#include <unicode/smpdtfmt.h>
 
 #include "sheetx/normalizer.h"
 #include "sheetx/records.h"
@@ -457,6 +459,59 @@ TEST(FiscalYear, HowNamesThePrintedFormOnlyWhenItDiffers) {
   EXPECT_EQ(shared_normalizer().fiscal_year("令和2年度")->how, "era 令和 2");
   EXPECT_EQ(shared_normalizer().fiscal_year("平成30年度")->how, "era 平成 30");
   EXPECT_EQ(shared_normalizer().fiscal_year("令和元年度")->how, "era 令和 1 (printed 令和元年)");
+}
+
+// The normalizer reads eras from a table of its own (ICU's calendar formats cost more than the
+// rest of a sheet): every era ICU's Japanese calendar knows from 明治 on must read as ICU says,
+// by name and by letter, its first and last years without a warning and the year after its end
+// with one. A new era in ICU's data fails here until the table has it.
+TEST(FiscalYear, EveryEraFromMeijiReadsAsIcusJapaneseCalendarSaysIt) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale japanese("ja_JP@calendar=japanese");
+  std::unique_ptr<icu::Calendar> calendar(icu::Calendar::createInstance(japanese, status));
+  icu::SimpleDateFormat name_format(icu::UnicodeString(u"G"), japanese, status);
+  icu::SimpleDateFormat letter_format(icu::UnicodeString(u"GGGGG"), japanese, status);
+  ASSERT_TRUE(U_SUCCESS(status)) << u_errorName(status);
+  constexpr int32_t kMeiji = 232;  // ICU's index of 明治
+  const int32_t newest = calendar->getMaximum(UCAL_ERA);
+  ASSERT_GE(newest, 236);  // 令和
+  for (int32_t era = kMeiji; era <= newest; ++era) {
+    calendar->clear();
+    calendar->set(UCAL_ERA, era);
+    calendar->set(UCAL_YEAR, 1);
+    const int32_t first = calendar->get(UCAL_EXTENDED_YEAR, status);
+    const int32_t last = calendar->getActualMaximum(UCAL_YEAR, status);
+    icu::UnicodeString name, letter;
+    icu::FieldPosition field;
+    std::string name_utf8, letter_utf8;
+    name_format.format(*calendar, name, field).toUTF8String(name_utf8);
+    letter_format.format(*calendar, letter, field).toUTF8String(letter_utf8);
+    ASSERT_TRUE(U_SUCCESS(status)) << u_errorName(status);
+    SCOPED_TRACE(name_utf8 + " " + letter_utf8 + " from " + std::to_string(first));
+
+    for (const std::string& printed : {name_utf8 + "元年度", name_utf8 + "1年度", letter_utf8 + "1", letter_utf8 + "元"}) {
+      const std::optional<FiscalYear> year = shared_normalizer().fiscal_year(printed);
+      ASSERT_TRUE(year.has_value()) << printed;
+      EXPECT_EQ(year->year, first) << printed;
+      EXPECT_TRUE(year->warnings.empty()) << printed;
+    }
+    if (era == newest) {
+      const std::optional<FiscalYear> tenth = shared_normalizer().fiscal_year(name_utf8 + "10年度");
+      ASSERT_TRUE(tenth.has_value());
+      EXPECT_EQ(tenth->year, first + 9);
+      EXPECT_TRUE(tenth->warnings.empty());
+      continue;
+    }
+    const std::optional<FiscalYear> final_year = shared_normalizer().fiscal_year(name_utf8 + std::to_string(last) + "年度");
+    ASSERT_TRUE(final_year.has_value());
+    EXPECT_EQ(final_year->year, first + last - 1);
+    EXPECT_TRUE(final_year->warnings.empty());
+    const std::optional<FiscalYear> past = shared_normalizer().fiscal_year(letter_utf8 + std::to_string(last + 1));
+    ASSERT_TRUE(past.has_value());
+    EXPECT_EQ(past->year, first + last);
+    ASSERT_EQ(past->warnings.size(), 1u);
+    EXPECT_NE(past->warnings.front().find("is not a year of " + name_utf8), std::string::npos);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Failures, FiscalYearTable, testing::Values(
