@@ -214,7 +214,7 @@ Page read_page(const PopplerDocument& pdf, const PageContents& contents, int num
   };
 
   std::vector<AxisEdge> edges = merge_edges(paths_to_edges(content.paths, settings), settings);
-  page.rules = edges_to_page_rules(edges);
+  page.edges = edges_to_page_edges(edges);
   edges = close_open_frames(std::move(edges), settings);
   std::vector<Box> floating_boxes = edges_to_floating_boxes(edges, settings);
   page.tables = edges_to_tables(edges, page.words, frame, settings);

@@ -52,10 +52,10 @@ struct EdgeIndex {
   }
 };
 
-// Dots (filled squares or images no wider than a rule) -> the dotted rules they make: runs of
+// Dots (filled squares or images no wider than an edge) -> the dotted edges they make: runs of
 // three or more on one line, each within max_dash_gap of the next, appended to `edges`.
 void dots_to_edges(std::vector<Box> dots, const Settings& settings, std::vector<AxisEdge>& edges) {
-  constexpr double kInLine = 0.01;  // dots of one rule share their centre line
+  constexpr double kInLine = 0.01;  // dots of one edge share their centre line
   constexpr size_t kMinDots = 3;
   for (bool horizontal : {true, false}) {
     auto across = [&](const Box& b) { return horizontal ? b.cy() : b.cx(); };
@@ -84,32 +84,32 @@ std::vector<AxisEdge> paths_to_edges(const std::vector<PathPiece>& pieces, const
   for (const PathPiece& p : pieces) {
     Box b = p.box;
     bool filled = p.filled;
-    if (!filled && p.width > settings.max_rule_thickness) {
-      // A pen wider than a rule paints a band: take it as the filled rectangle it draws.
+    if (!filled && p.width > settings.max_edge_thickness) {
+      // A pen wider than an edge paints a band: take it as the filled rectangle it draws.
       double half = p.width / 2;
       b = b.y0 == b.y1 ? Box{b.x0, b.y0 - half, b.x1, b.y1 + half} : Box{b.x0 - half, b.y0, b.x1 + half, b.y1};
       filled = true;
     }
     if (filled && p.white) continue;  // a white fill shows no edge on paper (text backgrounds)
-    bool thin = std::min(b.width(), b.height()) <= settings.max_rule_thickness;
-    if (p.image && !thin) continue;  // a picture, not a rule
-    if (filled && std::max(b.width(), b.height()) <= settings.max_rule_thickness) {
-      dots.push_back(b);  // a dot of a dotted rule, which runs either way
+    bool thin = std::min(b.width(), b.height()) <= settings.max_edge_thickness;
+    if (p.image && !thin) continue;  // a picture, not an edge
+    if (filled && std::max(b.width(), b.height()) <= settings.max_edge_thickness) {
+      dots.push_back(b);  // a dot of a dotted edge, which runs either way
       continue;
     }
     if (!filled) {
       if (b.y0 == b.y1) edges.push_back({true, b.y0, b.x0, b.x1});
       else edges.push_back({false, b.x0, b.y0, b.y1});
-    } else if (b.height() <= settings.max_rule_thickness && b.height() <= b.width()) {
+    } else if (b.height() <= settings.max_edge_thickness && b.height() <= b.width()) {
       edges.push_back({true, b.cy(), b.x0, b.x1});
-    } else if (b.width() <= settings.max_rule_thickness) {
+    } else if (b.width() <= settings.max_edge_thickness) {
       edges.push_back({false, b.cx(), b.y0, b.y1});
     } else {
       wide_fills.push_back(b);
     }
   }
   dots_to_edges(dots, settings, edges);
-  // A wider fill is a cell's background. Where a drawn rule runs along one of its sides (within
+  // A wider fill is a cell's background. Where a drawn edge runs along one of its sides (within
   // max_shading_inset: Word sets shading inside the cell's lines) it is shading and adds no edge;
   // elsewhere (tables ruled by their cell colours alone) its sides are the rulings.
   std::vector<AxisEdge> horizontal, vertical;
@@ -145,7 +145,7 @@ std::vector<AxisEdge> merge_edges(std::vector<AxisEdge> raw, const Settings& set
     start = end;
   }
   // Join: collinear edges that overlap or nearly touch become one (a line drawn twice is one);
-  // dashes and dots (pieces shorter than a rule) join across gaps up to max_dash_gap.
+  // dashes and dots (pieces shorter than an edge) join across gaps up to max_dash_gap.
   std::sort(raw.begin(), raw.end(), [](const AxisEdge& a, const AxisEdge& b) {
     if (a.horizontal != b.horizontal) return a.horizontal;
     return a.pos != b.pos ? a.pos < b.pos : a.lo < b.lo;
@@ -153,7 +153,7 @@ std::vector<AxisEdge> merge_edges(std::vector<AxisEdge> raw, const Settings& set
   std::vector<AxisEdge> joined;
   bool last_is_dash = false;
   for (const AxisEdge& e : raw) {
-    bool dash = e.hi - e.lo < settings.min_rule_length;
+    bool dash = e.hi - e.lo < settings.min_edge_length;
     if (!joined.empty()) {
       AxisEdge& last = joined.back();
       double gap = last_is_dash && dash ? std::max(settings.join_tolerance, settings.max_dash_gap) : settings.join_tolerance;
@@ -166,7 +166,7 @@ std::vector<AxisEdge> merge_edges(std::vector<AxisEdge> raw, const Settings& set
     joined.push_back(e);
     last_is_dash = dash;
   }
-  std::erase_if(joined, [&](const AxisEdge& e) { return e.hi - e.lo < settings.min_rule_length; });
+  std::erase_if(joined, [&](const AxisEdge& e) { return e.hi - e.lo < settings.min_edge_length; });
   return joined;
 }
 
@@ -179,7 +179,7 @@ std::vector<AxisEdge> close_open_frames(std::vector<AxisEdge> edges, const Setti
   std::vector<AxisEdge> added;
   for (size_t a : rows) {
     if (seen[a]) continue;
-    // The horizontal rules that start and end where this one does, top to bottom.
+    // The horizontal edges that start and end where this one does, top to bottom.
     std::vector<double> ys;
     for (size_t b : rows) {
       if (std::abs(edges[b].lo - edges[a].lo) <= tol && std::abs(edges[b].hi - edges[a].hi) <= tol) {
@@ -190,17 +190,17 @@ std::vector<AxisEdge> close_open_frames(std::vector<AxisEdge> edges, const Setti
     std::sort(ys.begin(), ys.end());
     double lo = edges[a].lo, hi = edges[a].hi;
     auto spans = [&](const AxisEdge& v, double top, double bottom) { return v.lo <= top + meet && v.hi >= bottom - meet; };
-    // Each band between two of them that a column rule divides, and whose rows meet no column
-    // rule at an end, gets the closing rule there; touching bands' rules are one.
+    // Each band between two of them that a column edge divides, and whose rows meet no column
+    // edge at an end, gets the closing edge there; touching bands' edges are one.
     for (double end : {lo, hi}) {
-      for (size_t c : columns) {  // on the column rule the end already nearly meets, if any
+      for (size_t c : columns) {  // on the column edge the end already nearly meets, if any
         if (std::abs(edges[c].pos - end) <= tol) end = edges[c].pos;
       }
       for (size_t i = 0; i + 1 < ys.size(); ++i) {
         bool divided = false, closed = false;
         for (size_t c : columns) {
           const AxisEdge& v = edges[c];
-          // A column rule at the end that either row meets closes it (a T-junction or corner).
+          // A column edge at the end that either row meets closes it (a T-junction or corner).
           if (std::abs(v.pos - end) <= meet) closed = closed || spans(v, ys[i], ys[i]) || spans(v, ys[i + 1], ys[i + 1]);
           else if (spans(v, ys[i], ys[i + 1]) && v.pos > lo + meet && v.pos < hi - meet) divided = true;
         }
@@ -449,13 +449,13 @@ Table cells_to_grid(const std::vector<Box>& cells, int rotation, double page_wid
   return table;
 }
 
-std::vector<Rule> edges_to_page_rules(const std::vector<AxisEdge>& edges) {
-  std::vector<Rule> rules;
+std::vector<Edge> edges_to_page_edges(const std::vector<AxisEdge>& edges) {
+  std::vector<Edge> page_edges;
   for (const AxisEdge& e : edges) {
-    if (e.horizontal) rules.push_back({e.lo, e.pos, e.hi, e.pos});
-    else rules.push_back({e.pos, e.lo, e.pos, e.hi});
+    if (e.horizontal) page_edges.push_back({e.lo, e.pos, e.hi, e.pos});
+    else page_edges.push_back({e.pos, e.lo, e.pos, e.hi});
   }
-  return rules;
+  return page_edges;
 }
 
 }  // namespace sheetx::extractor

@@ -28,16 +28,16 @@ struct Intersection {
 using Point = std::pair<double, double>;  // (x, y)
 using Intersections = std::map<Point, Intersection>;
 
-// Path pieces -> raw edges: strokes as they are (a pen wider than max_rule_thickness as the band
+// Path pieces -> raw edges: strokes as they are (a pen wider than max_edge_thickness as the band
 // it paints), thin filled rectangles as their centre line, wider ones (cell backgrounds) as their
-// four sides unless a drawn rule runs within max_shading_inset of a side (then they are shading,
+// four sides unless a drawn edge runs within max_shading_inset of a side (then they are shading,
 // no edge); white fills are left out (invisible on paper), white strokes kept (rulings over
 // coloured cells).
 std::vector<AxisEdge> paths_to_edges(const std::vector<PathPiece>& pieces, const Settings& settings);
 
 // Raw edges -> ruling edges: parallel edges within snap_tolerance moved to one position,
 // collinear ones overlapping or within join_tolerance joined (dashes and dots, pieces under
-// min_rule_length, within max_dash_gap), those under min_rule_length dropped.
+// min_edge_length, within max_dash_gap), those under min_edge_length dropped.
 std::vector<AxisEdge> merge_edges(std::vector<AxisEdge> raw, const Settings& settings);
 
 // Ruling edges -> the same plus the missing outer columns of open frames: where two or more
@@ -71,7 +71,7 @@ Box cells_to_box(const std::vector<Box>& cells);
 // text: rotation 0, 90, 180 or 270 degrees clockwise. Cell text is left empty.
 Table cells_to_grid(const std::vector<Box>& cells, int rotation, double page_width, double page_height);
 
-// Ruling edges -> the page's public ruling lines.
-std::vector<Rule> edges_to_page_rules(const std::vector<AxisEdge>& edges);
+// Ruling edges -> the page's public ones (Page::edges), by their end points.
+std::vector<Edge> edges_to_page_edges(const std::vector<AxisEdge>& edges);
 
 }  // namespace sheetx::extractor
