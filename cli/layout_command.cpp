@@ -36,14 +36,14 @@ ordered_json page_json(const ex::Page& page, bool with_words) {
     tables.push_back({{"box", box_json(t.box)}, {"rows", t.rows}, {"cols", t.cols}, {"rotation", t.rotation},
                       {"row_edges", points(t.row_edges)}, {"col_edges", points(t.col_edges)}, {"cells", cells}});
   }
-  ordered_json rules = ordered_json::array();
-  for (const ex::Rule& r : page.rules) rules.push_back(points({r.x0, r.y0, r.x1, r.y1}));
+  ordered_json edges = ordered_json::array();
+  for (const ex::Edge& e : page.edges) edges.push_back(points({e.x0, e.y0, e.x1, e.y1}));
   ordered_json blocks = ordered_json::array();
   for (const ex::TextBlock& b : page.blocks) blocks.push_back({{"box", box_json(b.box)}, {"text", b.text}, {"lines", b.lines}});
   ordered_json marks = ordered_json::array();
   for (const ex::Box& m : page.marks) marks.push_back(box_json(m));
   ordered_json out = {{"number", page.number}, {"width", pt(page.width)}, {"height", pt(page.height)},
-                      {"rotation", page.rotation}, {"tables", tables}, {"blocks", blocks}, {"rules", rules},
+                      {"rotation", page.rotation}, {"tables", tables}, {"blocks", blocks}, {"edges", edges},
                       {"marks", marks}};
   if (!page.annotations.empty()) {
     ordered_json& annotations = out["annotations"] = ordered_json::array();
@@ -114,7 +114,7 @@ nlohmann::ordered_json print_layout(const std::string& path, const LayoutOptions
 void add_layout_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "layout",
-      "Print what the extractor finds on each page (cells, rules, free text) as JSON, page by page.\n"
+      "Print what the extractor finds on each page (cells, edges (ruling lines), free text) as JSON, page by page.\n"
       "The PDF is read in a worker process under --timeout, --max-memory and --max-pages.\n"
       "Example: sheetx layout samples/taito-35.pdf --page 2\n"
       "         sheetx layout samples/taito-35.pdf --words | jq '.pages[0].words[0]'");

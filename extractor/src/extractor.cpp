@@ -126,7 +126,7 @@ bool inside_a_cell(const Box& inner, const Table& table) {
 
 // Ruling edges -> the page's tables, each grid read in the direction of the text inside it. A
 // single box inside a cell of another table (a shaded or framed label) is not a table.
-std::vector<Table> edges_to_tables(const std::vector<Edge>& edges, const std::vector<Word>& words,
+std::vector<Table> edges_to_tables(const std::vector<AxisEdge>& edges, const std::vector<Word>& words,
                                    const PageFrame& frame, const Settings& settings) {
   std::vector<Table> tables;
   for (const std::vector<Box>& group : cells_to_tables(intersections_to_cells(edges_to_intersections(edges, settings)))) {
@@ -213,8 +213,8 @@ Page read_page(const PopplerDocument& pdf, const PageContents& contents, int num
     return ua.y0 != ub.y0 ? ua.y0 < ub.y0 : ua.x0 < ub.x0;
   };
 
-  std::vector<Edge> edges = merge_edges(paths_to_edges(content.paths, settings), settings);
-  page.rules = edges_to_page_rules(edges);
+  std::vector<AxisEdge> edges = merge_edges(paths_to_edges(content.paths, settings), settings);
+  page.edges = edges_to_page_edges(edges);
   edges = close_open_frames(std::move(edges), settings);
   std::vector<Box> floating_boxes = edges_to_floating_boxes(edges, settings);
   page.tables = edges_to_tables(edges, page.words, frame, settings);

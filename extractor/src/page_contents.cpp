@@ -53,8 +53,8 @@ std::pair<double, double> cubic_extent(double a, double b, double c, double d) {
 class ContentCollector : public TextOutputDev {
  public:
   // The settings of poppler-cpp's page::text_list: reading order, no physical layout.
-  explicit ContentCollector(double min_rule_length)
-      : TextOutputDev(nullptr, false, 0, false, false), min_rule_length_(min_rule_length) {}
+  explicit ContentCollector(double min_edge_length)
+      : TextOutputDev(nullptr, false, 0, false, false), min_edge_length_(min_edge_length) {}
 
   std::vector<PathPiece> pieces;
   std::vector<Box> marks;
@@ -113,7 +113,7 @@ class ContentCollector : public TextOutputDev {
       }
     }
   }
-  // Images are seen (dotted rules tiled from tiny images); shadings and tiling patterns are
+  // Images are seen (dotted edges tiled from tiny images); shadings and tiling patterns are
   // paint, skipped as TextOutputDev skips them, without Poppler's slow fallbacks.
   bool needNonText() override { return true; }
   bool useTilingPatternFill() override { return true; }
@@ -149,11 +149,11 @@ class ContentCollector : public TextOutputDev {
   }
 
  private:
-  double min_rule_length_;
+  double min_edge_length_;
 
   // The box a subpath spans when it is a closed curve (an ellipse, a circle, a freehand loop):
-  // closed, with a Bézier curve and no straight piece as long as a rule, so that a rounded
-  // rectangle keeps its sides as rules.
+  // closed, with a Bézier curve and no straight piece as long as an edge, so that a rounded
+  // rectangle keeps its sides as edges.
   std::optional<Box> closed_curve(GfxState* state, const GfxSubpath* sub) const {
     int n = sub->getNumPoints();
     std::vector<double> xs(static_cast<size_t>(n)), ys(static_cast<size_t>(n));
@@ -170,7 +170,7 @@ class ContentCollector : public TextOutputDev {
         curved = true;
         j += 3;
       } else {
-        if (std::hypot(xs[j + 1] - xs[j], ys[j + 1] - ys[j]) >= min_rule_length_) return std::nullopt;
+        if (std::hypot(xs[j + 1] - xs[j], ys[j + 1] - ys[j]) >= min_edge_length_) return std::nullopt;
         box = {std::min(box.x0, xs[j + 1]), std::min(box.y0, ys[j + 1]), std::max(box.x1, xs[j + 1]),
                std::max(box.y1, ys[j + 1])};
         j += 1;
@@ -348,7 +348,7 @@ PageContents::PageContents(PDFDoc& document) : impl_(std::make_unique<Impl>(Impl
 PageContents::~PageContents() = default;
 
 PageContent PageContents::read(int page_number, const Settings& settings) const {
-  ContentCollector collector(settings.min_rule_length);
+  ContentCollector collector(settings.min_edge_length);
   // The frame of poppler-cpp's text boxes: crop box, 72 dpi, turned by the page's own /Rotate.
   impl_->doc.displayPage(&collector, page_number, 72, 72, 0, false, false, false, nullptr, nullptr, skip_annotation,
                           nullptr);

@@ -19,7 +19,7 @@ struct PathPiece {
   Box box;            // for a segment: its two ends (x0 == x1 or y0 == y1)
   double width = 0;   // pen width for a stroke, 0 for a fill
   bool filled = false;  // a filled rectangle, or an image
-  bool image = false;   // an image: a rule only when thin (dotted rules tiled from tiny images)
+  bool image = false;   // an image: an edge only when thin (dotted edges tiled from tiny images)
   bool white = false;  // drawn in white (or near): invisible on paper unless over a colour
 };
 
@@ -30,7 +30,7 @@ struct PageContent {
   // Axis-parallel stroked segments, filled rectangles and upright images; curves and slanted
   // segments left out.
   std::vector<PathPiece> paths;
-  // Stroked closed subpaths of curves with no straight piece as long as a rule (ellipses,
+  // Stroked closed subpaths of curves with no straight piece as long as an edge (ellipses,
   // circles): the box each spans. They give no path pieces.
   std::vector<Box> marks;
   // The page's annotations (only when asked for): never drawn into words or paths.

@@ -37,14 +37,14 @@ namespace {
 
 // Parallel edges of one direction, sorted by position, for range look-ups.
 struct EdgeIndex {
-  std::vector<Edge> edges;
-  explicit EdgeIndex(std::vector<Edge> e) : edges(std::move(e)) {
-    std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) { return a.pos < b.pos; });
+  std::vector<AxisEdge> edges;
+  explicit EdgeIndex(std::vector<AxisEdge> e) : edges(std::move(e)) {
+    std::sort(edges.begin(), edges.end(), [](const AxisEdge& a, const AxisEdge& b) { return a.pos < b.pos; });
   }
   // True when an edge lies within `distance` of pos and overlaps [lo, hi] by half its length.
   bool near(double pos, double lo, double hi, double distance) const {
     auto it = std::lower_bound(edges.begin(), edges.end(), pos - distance,
-                               [](const Edge& e, double v) { return e.pos < v; });
+                               [](const AxisEdge& e, double v) { return e.pos < v; });
     for (; it != edges.end() && it->pos <= pos + distance; ++it) {
       if (std::min(hi, it->hi) - std::max(lo, it->lo) >= (hi - lo) / 2) return true;
     }
@@ -52,10 +52,10 @@ struct EdgeIndex {
   }
 };
 
-// Dots (filled squares or images no wider than a rule) -> the dotted rules they make: runs of
+// Dots (filled squares or images no wider than an edge) -> the dotted edges they make: runs of
 // three or more on one line, each within max_dash_gap of the next, appended to `edges`.
-void dots_to_edges(std::vector<Box> dots, const Settings& settings, std::vector<Edge>& edges) {
-  constexpr double kInLine = 0.01;  // dots of one rule share their centre line
+void dots_to_edges(std::vector<Box> dots, const Settings& settings, std::vector<AxisEdge>& edges) {
+  constexpr double kInLine = 0.01;  // dots of one edge share their centre line
   constexpr size_t kMinDots = 3;
   for (bool horizontal : {true, false}) {
     auto across = [&](const Box& b) { return horizontal ? b.cy() : b.cx(); };
@@ -78,42 +78,42 @@ void dots_to_edges(std::vector<Box> dots, const Settings& settings, std::vector<
 
 }  // namespace
 
-std::vector<Edge> paths_to_edges(const std::vector<PathPiece>& pieces, const Settings& settings) {
-  std::vector<Edge> edges;
+std::vector<AxisEdge> paths_to_edges(const std::vector<PathPiece>& pieces, const Settings& settings) {
+  std::vector<AxisEdge> edges;
   std::vector<Box> wide_fills, dots;
   for (const PathPiece& p : pieces) {
     Box b = p.box;
     bool filled = p.filled;
-    if (!filled && p.width > settings.max_rule_thickness) {
-      // A pen wider than a rule paints a band: take it as the filled rectangle it draws.
+    if (!filled && p.width > settings.max_edge_thickness) {
+      // A pen wider than an edge paints a band: take it as the filled rectangle it draws.
       double half = p.width / 2;
       b = b.y0 == b.y1 ? Box{b.x0, b.y0 - half, b.x1, b.y1 + half} : Box{b.x0 - half, b.y0, b.x1 + half, b.y1};
       filled = true;
     }
     if (filled && p.white) continue;  // a white fill shows no edge on paper (text backgrounds)
-    bool thin = std::min(b.width(), b.height()) <= settings.max_rule_thickness;
-    if (p.image && !thin) continue;  // a picture, not a rule
-    if (filled && std::max(b.width(), b.height()) <= settings.max_rule_thickness) {
-      dots.push_back(b);  // a dot of a dotted rule, which runs either way
+    bool thin = std::min(b.width(), b.height()) <= settings.max_edge_thickness;
+    if (p.image && !thin) continue;  // a picture, not an edge
+    if (filled && std::max(b.width(), b.height()) <= settings.max_edge_thickness) {
+      dots.push_back(b);  // a dot of a dotted edge, which runs either way
       continue;
     }
     if (!filled) {
       if (b.y0 == b.y1) edges.push_back({true, b.y0, b.x0, b.x1});
       else edges.push_back({false, b.x0, b.y0, b.y1});
-    } else if (b.height() <= settings.max_rule_thickness && b.height() <= b.width()) {
+    } else if (b.height() <= settings.max_edge_thickness && b.height() <= b.width()) {
       edges.push_back({true, b.cy(), b.x0, b.x1});
-    } else if (b.width() <= settings.max_rule_thickness) {
+    } else if (b.width() <= settings.max_edge_thickness) {
       edges.push_back({false, b.cx(), b.y0, b.y1});
     } else {
       wide_fills.push_back(b);
     }
   }
   dots_to_edges(dots, settings, edges);
-  // A wider fill is a cell's background. Where a drawn rule runs along one of its sides (within
+  // A wider fill is a cell's background. Where a drawn edge runs along one of its sides (within
   // max_shading_inset: Word sets shading inside the cell's lines) it is shading and adds no edge;
   // elsewhere (tables ruled by their cell colours alone) its sides are the rulings.
-  std::vector<Edge> horizontal, vertical;
-  for (const Edge& e : edges) (e.horizontal ? horizontal : vertical).push_back(e);
+  std::vector<AxisEdge> horizontal, vertical;
+  for (const AxisEdge& e : edges) (e.horizontal ? horizontal : vertical).push_back(e);
   EdgeIndex rows(std::move(horizontal)), columns(std::move(vertical));
   double inset = settings.max_shading_inset;
   for (const Box& b : wide_fills) {
@@ -128,9 +128,9 @@ std::vector<Edge> paths_to_edges(const std::vector<PathPiece>& pieces, const Set
   return edges;
 }
 
-std::vector<Edge> merge_edges(std::vector<Edge> raw, const Settings& settings) {
+std::vector<AxisEdge> merge_edges(std::vector<AxisEdge> raw, const Settings& settings) {
   // Snap: a cluster of parallel edges whose positions chain within the tolerance takes its mean.
-  std::sort(raw.begin(), raw.end(), [](const Edge& a, const Edge& b) {
+  std::sort(raw.begin(), raw.end(), [](const AxisEdge& a, const AxisEdge& b) {
     return a.horizontal != b.horizontal ? a.horizontal : a.pos < b.pos;
   });
   for (size_t start = 0; start < raw.size();) {
@@ -145,17 +145,17 @@ std::vector<Edge> merge_edges(std::vector<Edge> raw, const Settings& settings) {
     start = end;
   }
   // Join: collinear edges that overlap or nearly touch become one (a line drawn twice is one);
-  // dashes and dots (pieces shorter than a rule) join across gaps up to max_dash_gap.
-  std::sort(raw.begin(), raw.end(), [](const Edge& a, const Edge& b) {
+  // dashes and dots (pieces shorter than an edge) join across gaps up to max_dash_gap.
+  std::sort(raw.begin(), raw.end(), [](const AxisEdge& a, const AxisEdge& b) {
     if (a.horizontal != b.horizontal) return a.horizontal;
     return a.pos != b.pos ? a.pos < b.pos : a.lo < b.lo;
   });
-  std::vector<Edge> joined;
+  std::vector<AxisEdge> joined;
   bool last_is_dash = false;
-  for (const Edge& e : raw) {
-    bool dash = e.hi - e.lo < settings.min_rule_length;
+  for (const AxisEdge& e : raw) {
+    bool dash = e.hi - e.lo < settings.min_edge_length;
     if (!joined.empty()) {
-      Edge& last = joined.back();
+      AxisEdge& last = joined.back();
       double gap = last_is_dash && dash ? std::max(settings.join_tolerance, settings.max_dash_gap) : settings.join_tolerance;
       if (last.horizontal == e.horizontal && last.pos == e.pos && e.lo <= last.hi + gap) {
         if (e.hi > last.hi) last_is_dash = dash;
@@ -166,20 +166,20 @@ std::vector<Edge> merge_edges(std::vector<Edge> raw, const Settings& settings) {
     joined.push_back(e);
     last_is_dash = dash;
   }
-  std::erase_if(joined, [&](const Edge& e) { return e.hi - e.lo < settings.min_rule_length; });
+  std::erase_if(joined, [&](const AxisEdge& e) { return e.hi - e.lo < settings.min_edge_length; });
   return joined;
 }
 
-std::vector<Edge> close_open_frames(std::vector<Edge> edges, const Settings& settings) {
+std::vector<AxisEdge> close_open_frames(std::vector<AxisEdge> edges, const Settings& settings) {
   double tol = settings.snap_tolerance;
   double meet = settings.intersection_tolerance;
   std::vector<size_t> rows, columns;
   for (size_t i = 0; i < edges.size(); ++i) (edges[i].horizontal ? rows : columns).push_back(i);
   std::vector<bool> seen(edges.size(), false);
-  std::vector<Edge> added;
+  std::vector<AxisEdge> added;
   for (size_t a : rows) {
     if (seen[a]) continue;
-    // The horizontal rules that start and end where this one does, top to bottom.
+    // The horizontal edges that start and end where this one does, top to bottom.
     std::vector<double> ys;
     for (size_t b : rows) {
       if (std::abs(edges[b].lo - edges[a].lo) <= tol && std::abs(edges[b].hi - edges[a].hi) <= tol) {
@@ -189,18 +189,18 @@ std::vector<Edge> close_open_frames(std::vector<Edge> edges, const Settings& set
     }
     std::sort(ys.begin(), ys.end());
     double lo = edges[a].lo, hi = edges[a].hi;
-    auto spans = [&](const Edge& v, double top, double bottom) { return v.lo <= top + meet && v.hi >= bottom - meet; };
-    // Each band between two of them that a column rule divides, and whose rows meet no column
-    // rule at an end, gets the closing rule there; touching bands' rules are one.
+    auto spans = [&](const AxisEdge& v, double top, double bottom) { return v.lo <= top + meet && v.hi >= bottom - meet; };
+    // Each band between two of them that a column edge divides, and whose rows meet no column
+    // edge at an end, gets the closing edge there; touching bands' edges are one.
     for (double end : {lo, hi}) {
-      for (size_t c : columns) {  // on the column rule the end already nearly meets, if any
+      for (size_t c : columns) {  // on the column edge the end already nearly meets, if any
         if (std::abs(edges[c].pos - end) <= tol) end = edges[c].pos;
       }
       for (size_t i = 0; i + 1 < ys.size(); ++i) {
         bool divided = false, closed = false;
         for (size_t c : columns) {
-          const Edge& v = edges[c];
-          // A column rule at the end that either row meets closes it (a T-junction or corner).
+          const AxisEdge& v = edges[c];
+          // A column edge at the end that either row meets closes it (a T-junction or corner).
           if (std::abs(v.pos - end) <= meet) closed = closed || spans(v, ys[i], ys[i]) || spans(v, ys[i + 1], ys[i + 1]);
           else if (spans(v, ys[i], ys[i + 1]) && v.pos > lo + meet && v.pos < hi - meet) divided = true;
         }
@@ -217,25 +217,25 @@ std::vector<Edge> close_open_frames(std::vector<Edge> edges, const Settings& set
   return edges;
 }
 
-std::vector<Box> edges_to_floating_boxes(std::vector<Edge>& edges, const Settings& settings) {
+std::vector<Box> edges_to_floating_boxes(std::vector<AxisEdge>& edges, const Settings& settings) {
   double tol = settings.intersection_tolerance;
   double clear = settings.floating_box_clearance;
   auto near = [&](double a, double b) { return std::abs(a - b) <= tol; };
   std::vector<Box> boxes;
   std::vector<bool> taken(edges.size(), false);
   for (size_t t = 0; t < edges.size(); ++t) {
-    const Edge& top = edges[t];
+    const AxisEdge& top = edges[t];
     if (!top.horizontal || taken[t]) continue;
     // Four edges that each end at the box's corners: top, left, right and bottom.
     auto side = [&](bool horizontal, double pos, double lo, double hi) -> std::optional<size_t> {
       for (size_t i = 0; i < edges.size(); ++i) {
-        const Edge& e = edges[i];
+        const AxisEdge& e = edges[i];
         if (!taken[i] && e.horizontal == horizontal && i != t && near(e.pos, pos) && near(e.lo, lo) && near(e.hi, hi)) return i;
       }
       return std::nullopt;
     };
     for (size_t l = 0; l < edges.size(); ++l) {
-      const Edge& left = edges[l];
+      const AxisEdge& left = edges[l];
       if (left.horizontal || taken[l] || !near(left.pos, top.lo) || !near(left.lo, top.pos)) continue;
       auto r = side(false, top.hi, left.lo, left.hi);
       auto b = side(true, left.hi, top.lo, top.hi);
@@ -245,7 +245,7 @@ std::vector<Box> edges_to_floating_boxes(std::vector<Edge>& edges, const Setting
       bool crossed = false, met = false;
       for (size_t i = 0; i < edges.size() && !met; ++i) {
         if (i == t || i == l || i == *r || i == *b) continue;
-        const Edge& e = edges[i];
+        const AxisEdge& e = edges[i];
         double across0 = e.horizontal ? box.x0 : box.y0, across1 = e.horizontal ? box.x1 : box.y1;
         double along0 = e.horizontal ? box.y0 : box.x0, along1 = e.horizontal ? box.y1 : box.x1;
         if (e.pos < along0 - clear || e.pos > along1 + clear) continue;
@@ -261,7 +261,7 @@ std::vector<Box> edges_to_floating_boxes(std::vector<Edge>& edges, const Setting
       break;
     }
   }
-  std::vector<Edge> kept;
+  std::vector<AxisEdge> kept;
   for (size_t i = 0; i < edges.size(); ++i) {
     if (!taken[i]) kept.push_back(edges[i]);
   }
@@ -269,15 +269,15 @@ std::vector<Box> edges_to_floating_boxes(std::vector<Edge>& edges, const Setting
   return boxes;
 }
 
-Intersections edges_to_intersections(const std::vector<Edge>& edges, const Settings& settings) {
+Intersections edges_to_intersections(const std::vector<AxisEdge>& edges, const Settings& settings) {
   Intersections points;
   double tol = settings.intersection_tolerance;
   for (size_t v = 0; v < edges.size(); ++v) {
     if (edges[v].horizontal) continue;
     for (size_t h = 0; h < edges.size(); ++h) {
       if (!edges[h].horizontal) continue;
-      const Edge& ve = edges[v];
-      const Edge& he = edges[h];
+      const AxisEdge& ve = edges[v];
+      const AxisEdge& he = edges[h];
       if (he.pos >= ve.lo - tol && he.pos <= ve.hi + tol && ve.pos >= he.lo - tol && ve.pos <= he.hi + tol) {
         Intersection& point = points[{ve.pos, he.pos}];
         point.vertical.push_back(static_cast<int>(v));
@@ -449,13 +449,13 @@ Table cells_to_grid(const std::vector<Box>& cells, int rotation, double page_wid
   return table;
 }
 
-std::vector<Rule> edges_to_page_rules(const std::vector<Edge>& edges) {
-  std::vector<Rule> rules;
-  for (const Edge& e : edges) {
-    if (e.horizontal) rules.push_back({e.lo, e.pos, e.hi, e.pos});
-    else rules.push_back({e.pos, e.lo, e.pos, e.hi});
+std::vector<Edge> edges_to_page_edges(const std::vector<AxisEdge>& edges) {
+  std::vector<Edge> page_edges;
+  for (const AxisEdge& e : edges) {
+    if (e.horizontal) page_edges.push_back({e.lo, e.pos, e.hi, e.pos});
+    else page_edges.push_back({e.pos, e.lo, e.pos, e.hi});
   }
-  return rules;
+  return page_edges;
 }
 
 }  // namespace sheetx::extractor

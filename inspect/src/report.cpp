@@ -275,12 +275,12 @@ class HtmlWriter {
       out_ << "<span class=\"key f-" << name << "\"><i></i>" << escape(label) << "</span>\n";
     out_ << "<span class=\"key plain\"><i></i>cell no rule read</span>\n"
          << "<span class=\"key block\"><i></i>free text block</span>\n"
-         << "<span class=\"key rule\"><i></i>ruling line</span>\n"
+         << "<span class=\"key edge\"><i></i>ruling line</span>\n"
          << "<span class=\"key drawn\"><i></i>drawn mark (a curve round a word)</span>\n"
          << "<span class=\"key warned\"><i></i>warning</span>\n";
     out_ << "<span class=\"layers\">Show:\n";
     for (const auto& [layer, label] : std::vector<std::pair<std::string, std::string>>{
-             {"image", "page image"}, {"rules", "ruling lines"}, {"marks", "drawn marks"}, {"cells", "cells"}, {"blocks", "text blocks"}})
+             {"image", "page image"}, {"edges", "ruling lines"}, {"marks", "drawn marks"}, {"cells", "cells"}, {"blocks", "text blocks"}})
       out_ << "<label><input type=\"checkbox\" checked data-layer=\"" << layer << "\"> " << label << "</label>\n";
     out_ << "</span>\n</div>\n";
   }
@@ -298,7 +298,7 @@ class HtmlWriter {
     out_ << " · " << count(page.tables.size(), "table");
     for (const auto& table : page.tables) out_ << " (" << table.rows << "×" << table.cols << ")";
     out_ << " · " << count(cells, "cell") << " · " << count(page.blocks.size(), "text block") << " · "
-         << count(page.rules.size(), "ruling line") << " · " << count(page.marks.size(), "drawn mark") << " · " << view.used()
+         << count(page.edges.size(), "ruling line") << " · " << count(page.marks.size(), "drawn mark") << " · " << view.used()
          << " read by rules · <output class=\"counted\"></output></p>\n";
     out_ << "<div class=\"sheet\">\n<svg class=\"overlay\" viewBox=\"0 0 " << points(page.width) << " "
          << points(page.height) << "\" data-image-px=\"" << image.width << "x" << image.height << "\">\n"
@@ -311,10 +311,10 @@ class HtmlWriter {
     write_marks(view, "use");
     out_ << "</g>\n<g class=\"layer-blocks\">\n";
     write_marks(view, "block");
-    out_ << "</g>\n<g class=\"layer-rules\">\n";
-    for (const auto& rule : page.rules)
-      out_ << "<line x1=\"" << points(rule.x0) << "\" y1=\"" << points(rule.y0) << "\" x2=\"" << points(rule.x1)
-           << "\" y2=\"" << points(rule.y1) << "\"/>\n";
+    out_ << "</g>\n<g class=\"layer-edges\">\n";
+    for (const auto& edge : page.edges)
+      out_ << "<line x1=\"" << points(edge.x0) << "\" y1=\"" << points(edge.y0) << "\" x2=\"" << points(edge.x1)
+           << "\" y2=\"" << points(edge.y1) << "\"/>\n";
     out_ << "</g>\n<g class=\"layer-marks\">\n";
     for (const auto& mark : page.marks)
       out_ << "<ellipse class=\"drawn\" cx=\"" << points(mark.cx()) << "\" cy=\"" << points(mark.cy()) << "\" rx=\""

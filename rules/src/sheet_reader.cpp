@@ -92,8 +92,8 @@ Page cut_page(const Page& page, double top, double bottom) {
   piece.rotation = page.rotation;
   std::copy_if(page.words.begin(), page.words.end(), std::back_inserter(piece.words),
                [&](const auto& word) { return inside(word.box); });
-  std::copy_if(page.rules.begin(), page.rules.end(), std::back_inserter(piece.rules),
-               [&](const auto& rule) { return inside({rule.x0, rule.y0, rule.x1, rule.y1}); });
+  std::copy_if(page.edges.begin(), page.edges.end(), std::back_inserter(piece.edges),
+               [&](const auto& edge) { return inside({edge.x0, edge.y0, edge.x1, edge.y1}); });
   std::copy_if(page.tables.begin(), page.tables.end(), std::back_inserter(piece.tables),
                [&](const auto& table) { return inside(table.box); });
   std::copy_if(page.blocks.begin(), page.blocks.end(), std::back_inserter(piece.blocks),

@@ -57,13 +57,13 @@ TEST(Extract, ARuleFileSetsTheExtractorAndTheCommandLineWins) {
   const fs::path dir = scratch("rules-extractor");
   std::string text = read_file(kRoot / "rules" / "taito-kensho.yaml");
   const std::string counters = "counters: [事業者, 店舗]";
-  text.replace(text.find(counters), counters.size(), counters + "\nextractor:\n  min_rule_length: 5000");
+  text.replace(text.find(counters), counters.size(), counters + "\nextractor:\n  min_edge_length: 5000");
   std::ofstream(dir / "long-rules.yaml") << text;
   const std::string command = kSheetx + " extract samples/taito-12.pdf --format jsonl --rules " + quoted(dir / "long-rules.yaml");
   const auto no_tables = nlohmann::json::parse(run(command + " 2>/dev/null").out);
   EXPECT_TRUE(no_tables["projects"].empty());
   EXPECT_FALSE(no_tables["warnings"].empty());
-  const auto overridden = nlohmann::json::parse(run(command + " --setting min_rule_length=3 2>/dev/null").out);
+  const auto overridden = nlohmann::json::parse(run(command + " --setting min_edge_length=3 2>/dev/null").out);
   EXPECT_EQ(overridden["projects"].size(), 1u);
   EXPECT_TRUE(overridden["warnings"].empty()) << overridden["warnings"];
 }

@@ -1,8 +1,11 @@
 // sheetx layout and sheetx inspect show the marks drawn on a page (an ellipse round a word): in
-// the layout JSON as boxes, in the report as ellipses over the page image.
+// the layout JSON as boxes, in the report as ellipses over the page image; the layout JSON lists
+// the ruling lines as `edges`.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -26,6 +29,21 @@ TEST(Layout, MarksAreBoxesInTheLayoutJson) {
   const auto page = nlohmann::json::parse(result.out)["pages"].at(0);
   EXPECT_EQ(page["marks"], nlohmann::json::parse("[[127, 217, 167, 235]]"));
   EXPECT_EQ(page["tables"].size(), 1u);
+}
+
+// The ruled table's 4 row and 4 column lines, end to end, under the key pdfplumber gives them
+// (`rules` means rule files in sheetx).
+TEST(Layout, RulingLinesAreEdgesInTheLayoutJson) {
+  const fs::path dir = scratch("layout-edges");
+  const auto result = run(kSheetx + " layout " + quoted(write_marked_pdf(dir)));
+  ASSERT_EQ(result.status, 0) << result.out;
+  const auto page = nlohmann::json::parse(result.out)["pages"].at(0);
+  EXPECT_FALSE(page.contains("rules"));
+  auto edges = page.at("edges").get<std::vector<std::vector<double>>>();
+  std::sort(edges.begin(), edges.end());
+  EXPECT_EQ(edges, (std::vector<std::vector<double>>{{100, 100, 100, 190}, {100, 100, 400, 100}, {100, 130, 400, 130},
+                                                      {100, 160, 400, 160}, {100, 190, 400, 190}, {200, 100, 200, 190},
+                                                      {300, 100, 300, 190}, {400, 100, 400, 190}}));
 }
 
 TEST(Inspect, MarksAreDrawnAsEllipses) {

@@ -300,7 +300,7 @@ TEST(Errors, PopplerMessagesBecomeWarnings) {
   EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
   EXPECT_EQ(doc.page_count, 3);
   EXPECT_EQ(doc.warnings, (std::vector<std::string>{"poppler: error: Unknown font tag 'F1'"}));
-  EXPECT_EQ(doc.pages[0].tables.size(), 4u);  // the rules do not depend on the text
+  EXPECT_EQ(doc.pages[0].tables.size(), 4u);  // the edges do not depend on the text
 }
 
 // The scorer over the ten external ruled tables (Camelot's and tabula-java's test files), in
@@ -384,11 +384,11 @@ INSTANTIATE_TEST_SUITE_P(Issue14, ProducerCases, ::testing::ValuesIn(producer_ca
 TEST(Producers, ShadingAndShadedLabelsMakeNoTables) {
   EXPECT_EQ(producer_page("shading.pdf").tables.size(), 1u);
   EXPECT_EQ(producer_page("shading-box-in-cell.pdf").tables.size(), 1u);
-  EXPECT_EQ(producer_page("shading.pdf").rules.size(), 8u);  // the grid's own rules
-  // Fills farther from the rules than max_shading_inset are rulings (tables ruled by colour).
+  EXPECT_EQ(producer_page("shading.pdf").edges.size(), 8u);  // the grid's own edges
+  // Fills farther from the edges than max_shading_inset are rulings (tables ruled by colour).
   ex::Settings settings;
   settings.max_shading_inset = 1;
-  EXPECT_EQ(producer_page("shading.pdf", 1, settings).rules.size(), 16u);
+  EXPECT_EQ(producer_page("shading.pdf", 1, settings).edges.size(), 16u);
 }
 
 TEST(Producers, TallGlyphBoxesKeepLinesApart) {
@@ -400,7 +400,7 @@ TEST(Producers, TallGlyphBoxesKeepLinesApart) {
 TEST(Producers, OpenFramesAreTables) {
   ex::Page page = producer_page("open-frames.pdf");
   ASSERT_EQ(page.tables.size(), 2u);
-  EXPECT_NEAR(page.tables[0].box.x0, 40, 0.5);  // the outer columns are the rules' ends
+  EXPECT_NEAR(page.tables[0].box.x0, 40, 0.5);  // the outer columns are the edges' ends
   EXPECT_NEAR(page.tables[0].box.x1, 340, 0.5);
 }
 
@@ -450,27 +450,27 @@ TEST(Producers, VerticalLabelReadsColumnsRightToLeft) {
 }
 
 // Issue 16: a ruling line broken by 2 points still divides the columns (join_tolerance 3).
-TEST(Producers, ABrokenRuleStillJoins) {
-  ex::Page page = producer_page("broken-rule.pdf");
+TEST(Producers, ABrokenEdgeStillJoins) {
+  ex::Page page = producer_page("broken-edge.pdf");
   EXPECT_EQ(cell(page.tables.at(0), 1, 0).col_span, 1);
-  auto rules_at_140 = [](const ex::Page& p) {
+  auto edges_at_140 = [](const ex::Page& p) {
     std::vector<std::pair<double, double>> spans;
-    for (const ex::Rule& r : p.rules) {
-      if (r.x0 == r.x1 && std::abs(r.x0 - 140) < 0.5) spans.emplace_back(r.y0, r.y1);
+    for (const ex::Edge& e : p.edges) {
+      if (e.x0 == e.x1 && std::abs(e.x0 - 140) < 0.5) spans.emplace_back(e.y0, e.y1);
     }
     return spans;
   };
-  EXPECT_EQ(rules_at_140(page), (std::vector<std::pair<double, double>>{{40, 76}}));
+  EXPECT_EQ(edges_at_140(page), (std::vector<std::pair<double, double>>{{40, 76}}));
   ex::Settings strict;
   strict.join_tolerance = 1;  // the two pieces stay apart
-  EXPECT_EQ(rules_at_140(producer_page("broken-rule.pdf", 1, strict)),
+  EXPECT_EQ(edges_at_140(producer_page("broken-edge.pdf", 1, strict)),
             (std::vector<std::pair<double, double>>{{40, 66}, {68, 76}}));
 }
 
 TEST(Producers, DashesJoinAcrossTheDashGapOnly) {
   ex::Settings short_gap;
   short_gap.max_dash_gap = 2;
-  EXPECT_LT(producer_page("dashed-rules.pdf", 2, short_gap).tables.at(0).rows, 3);
+  EXPECT_LT(producer_page("dashed-edges.pdf", 2, short_gap).tables.at(0).rows, 3);
 }
 
 // A wrapped line continues its word with a space only between two letters or digits of

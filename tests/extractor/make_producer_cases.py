@@ -17,7 +17,7 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "producers")
 
 
 def put_texts(page, xs, ys, rows, size=9):
-    """Each row's texts left in its cells, baselines 4.5 pt above the row's bottom rule."""
+    """Each row's texts left in its cells, baselines 4.5 pt above the row's bottom edge."""
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             if text:
@@ -25,8 +25,8 @@ def put_texts(page, xs, ys, rows, size=9):
 
 
 def shading():
-    """1. Excel/Word cell shading: fills set 2.5 pt inside the stroked rules (Word's cell margins),
-    a shaded header row and one shaded body cell. The fills' sides are no rules."""
+    """1. Excel/Word cell shading: fills set 2.5 pt inside the stroked edges (Word's cell margins),
+    a shaded header row and one shaded body cell. The fills' sides are no edges."""
     p = Page(400, 200)
     xs, ys = [40, 140, 240, 340], [40, 58, 76, 94]
     p.rect_fill(xs[0] + 2.5, ys[0] + 2.5, xs[3] - 2.5, ys[1] - 2.5, 0.75)  # the header row, one fill
@@ -69,8 +69,8 @@ def tall_glyph_boxes():
 
 
 def open_frames():
-    """4. Open frames: rules across the text with inner column rules but no outer ones (Word's
-    'no side borders' table), and horizontal rules with a single divider."""
+    """4. Open frames: edges across the text with inner column edges but no outer ones (Word's
+    'no side borders' table), and horizontal edges with a single divider."""
     p = Page(400, 300)
     xs, ys = [40, 140, 240, 340], [40, 58, 76, 94]
     for y in ys:
@@ -106,7 +106,7 @@ def ruled_header_unruled_body():
 
 
 def l_shaped_region():
-    """6. A heading row over an empty indent column, with no rule between them: an L-shaped
+    """6. A heading row over an empty indent column, with no edge between them: an L-shaped
     region, split into a heading cell and an indent cell."""
     p = Page(400, 200)
     xs, ys = [40, 60, 200, 300], [40, 58, 76, 94]
@@ -176,8 +176,8 @@ def vertical_text():
     return pages, [(0, [["とび・土工・コンクリート工事", "許可業種"]])]
 
 
-def dashed_rules():
-    """10. Dashed and dotted rules: a dash pattern, runs of 1-pt segments 4 pt apart, and rows of
+def dashed_edges():
+    """10. Dashed and dotted edges: a dash pattern, runs of 1-pt segments 4 pt apart, and rows of
     tiny images (tiled dots), each on a page of its own."""
     pages = []
     rows = [["Ward", "Clinics", "Beds"], ["Taito", "12", "340"], ["Sumida", "9", "210"]]
@@ -192,7 +192,7 @@ def dashed_rules():
             elif style == "segments":
                 horizontal = y0 == y1
                 length = (x1 - x0) if horizontal else (y1 - y0)
-                # 1-pt dashes 5 pt apart, the last one at the rule's end (as Word spaces them)
+                # 1-pt dashes 5 pt apart, the last one at the edge's end (as Word spaces them)
                 for t in [i * 5.0 for i in range(int((length - 1) // 5) + 1)] + [length - 1]:
                     if horizontal:
                         p.line(x0 + t, y0, x0 + t + 1, y0)
@@ -228,8 +228,8 @@ def figures_on_lines():
     return [p], [(0, [["予算額", "46,460,600千円\n23,139,800千円"], ["1,234\n5,678", "(13社)(累計184社)"]])]
 
 
-def broken_rule():
-    """A column rule drawn in two pieces with a 2-pt break inside a row (a gap the join tolerance
+def broken_edge():
+    """A column edge drawn in two pieces with a 2-pt break inside a row (a gap the join tolerance
     closes): the column stays."""
     p = Page(400, 200)
     xs, ys = [40, 140, 240, 340], [40, 58, 76]
@@ -248,8 +248,8 @@ CASES = {
     "shading": shading, "shading-box-in-cell": shading_box_in_cell, "tall-glyph-boxes": tall_glyph_boxes,
     "open-frames": open_frames, "ruled-header-unruled-body": ruled_header_unruled_body,
     "l-shaped-region": l_shaped_region, "floating-box": floating_box, "annotations": annotations,
-    "vertical-text": vertical_text, "dashed-rules": dashed_rules, "figures-on-lines": figures_on_lines,
-    "broken-rule": broken_rule,
+    "vertical-text": vertical_text, "dashed-edges": dashed_edges, "figures-on-lines": figures_on_lines,
+    "broken-edge": broken_edge,
 }
 
 

@@ -33,7 +33,7 @@ void expect_box(const ex::Box& box, double x0, double y0, double x1, double y1, 
 // Everything the table finder made of a page, to compare a page with and without its marks.
 std::string grid_of(const ex::Page& page) {
   std::ostringstream out;
-  for (const ex::Rule& r : page.rules) out << "rule " << r.x0 << "," << r.y0 << "," << r.x1 << "," << r.y1 << "\n";
+  for (const ex::Edge& e : page.edges) out << "edge " << e.x0 << "," << e.y0 << "," << e.x1 << "," << e.y1 << "\n";
   for (const ex::Table& t : page.tables) {
     out << "table " << t.rows << "x" << t.cols << "\n";
     for (const ex::Cell& c : t.cells) {
@@ -53,7 +53,7 @@ TEST(Marks, AnEllipseRoundAWordIsAMarkWithTheBoxItSpans) {
 }
 
 TEST(Marks, AnEllipseOverARuledTableLeavesItsGridAsItWas) {
-  // Round "Legal" and across the rules round "Free" and "Stop": crossing two column rules and a row rule.
+  // Round "Legal" and across the edges round "Free" and "Stop": crossing two column edges and a row edge.
   std::string marked = ruled_table() + ellipse(250, 145, 40, 10) + ellipse(300, 175, 70, 20);
   ex::Page with = page_of(marked);
   ex::Page without = page_of(ruled_table());
@@ -93,13 +93,13 @@ TEST(Marks, OpenCurvesFilledCirclesAndRoundedRectanglesAreNoMarks) {
   // a filled circle (a bullet drawn as a path)
   ops << "200 " << y << " m 200 " << y + 5 << " 210 " << y + 5 << " 210 " << y << " c 210 " << y - 5 << " 200 " << y - 5
       << " 200 " << y << " c f\n";
-  // a rounded rectangle: straight sides as long as rules, corners as curves
+  // a rounded rectangle: straight sides as long as edges, corners as curves
   ops << "305 " << y << " m 395 " << y << " l 400 " << y << " 400 " << y + 5 << " 400 " << y + 5 << " c 400 " << y + 35
       << " l 400 " << y + 40 << " 395 " << y + 40 << " 395 " << y + 40 << " c 305 " << y + 40 << " l 300 " << y + 40 << " 300 "
       << y + 35 << " 300 " << y + 35 << " c 300 " << y + 5 << " l 300 " << y << " 305 " << y << " 305 " << y << " c h S\n";
   ex::Page page = page_of("BT /F1 10 Tf 320 " + std::to_string(y + 15) + " Td (Box) Tj ET\n" + ops.str());
   EXPECT_TRUE(page.marks.empty());
-  EXPECT_EQ(page.rules.size(), 4u);  // the rounded rectangle's four sides
+  EXPECT_EQ(page.edges.size(), 4u);  // the rounded rectangle's four sides
 }
 
 }  // namespace

@@ -44,7 +44,7 @@ class Page:
         self.ops.append(f"q 0 G {width} w {x0} {self.y(y1)} {x1 - x0} {y1 - y0} re S Q")
 
     def grid(self, xs, ys, width=0.5):
-        """Every row and column rule of a fully ruled grid."""
+        """Every row and column edge of a fully ruled grid."""
         for y in ys:
             self.line(xs[0], y, xs[-1], y, width)
         for x in xs:

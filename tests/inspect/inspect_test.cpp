@@ -284,14 +284,14 @@ TEST(InspectReport, PageImagesAreUprightUnderTheirOverlay) {
   const auto document = extractor::extract_file(pdf.string());
   ASSERT_EQ(document.pages.at(2).rotation, 90);
   for (const auto& page : document.pages) {
-    const auto result = run("/usr/bin/python3 " + testing::quoted(kRoot / "tests" / "inspect" / "ink_on_rules.py") + " " +
+    const auto result = run("/usr/bin/python3 " + testing::quoted(kRoot / "tests" / "inspect" / "ink_on_edges.py") + " " +
                             testing::quoted(report) + " " + std::to_string(page.number));
     ASSERT_EQ(result.status, 0) << result.out;
-    const std::string lines = std::to_string(page.rules.size());
+    const std::string lines = std::to_string(page.edges.size());
     EXPECT_EQ(result.out.substr(0, result.out.find(" shifted")), "inked " + lines + "/" + lines)
         << "page " << page.number << ": " << result.out;
     const int shifted = std::stoi(result.out.substr(result.out.find("shifted ") + 8));
-    EXPECT_LT(shifted * 5, static_cast<int>(page.rules.size())) << "page " << page.number << ": " << result.out;
+    EXPECT_LT(shifted * 5, static_cast<int>(page.edges.size())) << "page " << page.number << ": " << result.out;
   }
 }
 

@@ -36,8 +36,9 @@ struct Word {
                           // rotation 90; the page and its grids still stand upright
 };
 
-// A ruling line after merging: horizontal (y0 == y1) or vertical (x0 == x1).
-struct Rule {
+// A ruling line after merging (an edge, as pdfplumber calls it): horizontal (y0 == y1) or vertical
+// (x0 == x1).
+struct Edge {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
@@ -64,7 +65,7 @@ struct Table {
 };
 
 // An annotation a reader added to the page (FreeText, Highlight, Line, ...): kept out of the
-// page's words, rules and tables; listed only when Settings::annotations is set.
+// page's words, edges and tables; listed only when Settings::annotations is set.
 struct Annotation {
   std::string subtype;  // the PDF /Subtype: "FreeText", "Highlight", "Line", ...
   Box box;              // its /Rect on the page as displayed
@@ -85,7 +86,7 @@ struct Page {
   // Reading order: lines top to bottom, then left to right, as the page's main text reads (a
   // page turned by /Rotate with its text lists these as the unturned page does).
   std::vector<Word> words;
-  std::vector<Rule> rules;              // merged ruling lines (thick pens and fills included)
+  std::vector<Edge> edges;              // merged ruling lines (thick pens and fills included)
   std::vector<Table> tables;            // a single ruled box is a 1x1 table, unless it lies in a
                                         // cell of another table (a shaded label, not a table)
   std::vector<TextBlock> blocks;        // words in no cell, and the text of boxes floating over a grid
@@ -106,17 +107,17 @@ struct Document {
 // Tolerances of the table finder (points) and of the text layout (ems). Defaults fit Excel-made
 // sheets and the external lattice cases; see extractor/README.md for what each one does.
 struct Settings {
-  double snap_tolerance = 2.0;       // parallel rules this close are one rule
-  double join_tolerance = 3.0;       // collinear rules with a gap this short are joined
-  double intersection_tolerance = 2.0;  // a rule ending this close to another still meets it
-  double min_rule_length = 4.0;      // shorter strokes are not rules
-  double max_rule_thickness = 3.0;   // a filled rectangle thinner than this is a rule
-  double max_shading_inset = 4.0;    // a wider fill with a side this close to a stroked rule is shading
-  double max_dash_gap = 6.0;         // dashes and dots (pieces under min_rule_length) this far apart join
+  double snap_tolerance = 2.0;       // parallel edges this close are one edge
+  double join_tolerance = 3.0;       // collinear edges with a gap this short are joined
+  double intersection_tolerance = 2.0;  // an edge ending this close to another still meets it
+  double min_edge_length = 4.0;      // shorter strokes are not edges
+  double max_edge_thickness = 3.0;   // a filled rectangle thinner than this is an edge
+  double max_shading_inset = 4.0;    // a wider fill with a side this close to a stroked edge is shading
+  double max_dash_gap = 6.0;         // dashes and dots (pieces under min_edge_length) this far apart join
   double floating_box_clearance = 2.0;  // an edge ending this close to a box meets it (else, if edges
                                         // cross the box, it floats over a grid: a text box)
   double max_glyph_box_em = 1.5;     // a run's box taller than this many ems is cut to one em on its baseline
-  bool annotations = false;          // list the page's annotations apart (never in words, rules, tables)
+  bool annotations = false;          // list the page's annotations apart (never in words, edges, tables)
   // Text: a gap between two runs within (1 ± slack) em is a dropped ideographic space (U+3000).
   // A cell's line that starts a whole number of ems (± the slack) right of its other lines is
   // indented by as many U+3000, when the text is left-aligned: its leftmost line starts within

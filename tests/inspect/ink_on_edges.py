@@ -2,7 +2,7 @@
 """Checks that a report's page image and its overlay agree: the ruling lines the extractor found
 must lie on dark pixels of the image Poppler rendered, and the same lines moved aside must not.
 
-Usage: ink_on_rules.py REPORT.html PAGE
+Usage: ink_on_edges.py REPORT.html PAGE
 Prints "inked N/M shifted K/M": of M ruling lines drawn on PAGE, N lie on ink where drawn and K
 lie on ink when moved 6 points aside. Needs python3-pil (Debian; reportlab depends on it).
 """
