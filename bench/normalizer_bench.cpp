@@ -2,8 +2,6 @@
 // the 施策35 sheet, so the reported time is nanoseconds per cell.
 #include <benchmark/benchmark.h>
 
-#include <thread>
-
 #include "sheetx/normalizer.h"
 
 namespace {
@@ -48,24 +46,12 @@ void BM_FoldWidth(benchmark::State& state) {
 }
 BENCHMARK(BM_FoldWidth);
 
-// A header read for the first time: ICU's era parse (the normalizer keeps what it read, so the
-// next page's repeated header costs a lookup, BM_FiscalYearHeaderAgain).
-void BM_FiscalYearHeaderFirst(benchmark::State& state) {
-  std::size_t i = 0;
-  for (auto _ : state) {
-    state.PauseTiming();
-    const Normalizer normalizer;
-    state.ResumeTiming();
-    benchmark::DoNotOptimize(normalizer.fiscal_year(kHeaders[i++ % kHeaders.size()]));
-  }
-}
-BENCHMARK(BM_FiscalYearHeaderFirst);
-
-void BM_FiscalYearHeaderAgain(benchmark::State& state) {
+// A column header: the era table and the Gregorian digits (no cache: each read is the work).
+void BM_FiscalYearHeader(benchmark::State& state) {
   const Normalizer normalizer;
   cycle(state, kHeaders, [&](const std::string& header) { return normalizer.fiscal_year(header); });
 }
-BENCHMARK(BM_FiscalYearHeaderAgain);
+BENCHMARK(BM_FiscalYearHeader);
 
 void BM_PeriodLabel(benchmark::State& state) {
   const Normalizer normalizer;
@@ -74,17 +60,10 @@ void BM_PeriodLabel(benchmark::State& state) {
 }
 BENCHMARK(BM_PeriodLabel);
 
-// Another Normalizer of a thread that has one (one per rule file): the ICU objects are shared.
+// A Normalizer per rule file: its counter list (ICU's kanji rules wait for a kanji numeral).
 void BM_NewNormalizer(benchmark::State& state) {
-  const Normalizer first;
   for (auto _ : state) benchmark::DoNotOptimize(Normalizer());
 }
 BENCHMARK(BM_NewNormalizer)->Unit(benchmark::kMicrosecond);
-
-// The first Normalizer of a thread builds the thread's ICU objects (what a run pays once).
-void BM_FirstNormalizerOfAThread(benchmark::State& state) {
-  for (auto _ : state) std::thread([] { benchmark::DoNotOptimize(Normalizer()); }).join();
-}
-BENCHMARK(BM_FirstNormalizerOfAThread)->Unit(benchmark::kMillisecond)->UseRealTime();  // the work is in the thread
 
 }  // namespace

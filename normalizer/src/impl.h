@@ -2,9 +2,7 @@
 #pragma once
 
 #include <memory>
-#include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include <unicode/rbnf.h>
@@ -25,11 +23,6 @@ const icu::RuleBasedNumberFormat& kanji_spellout();
 
 struct Normalizer::Impl {
   std::vector<std::string> counters;  // folded, longest first, so that 千円 wins over 円
-
-  // Headers repeat on every back page: the header texts read last are kept, at most
-  // kKeptFiscalYears (then the cache starts afresh).
-  static constexpr std::size_t kKeptFiscalYears = 256;
-  mutable std::unordered_map<std::string, std::optional<FiscalYear>> fiscal_years;
 
   Impl(std::vector<std::string> extra_counters);
 

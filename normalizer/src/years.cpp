@@ -191,16 +191,12 @@ int32_t find_separator(const icu::UnicodeString& label, int32_t& length) {
 }  // namespace
 
 std::optional<FiscalYear> Normalizer::fiscal_year(std::string_view text) const {
-  const auto known = impl_->fiscal_years.find(std::string(text));
-  if (known != impl_->fiscal_years.end()) return known->second;
   const icu::UnicodeString header = compact(text);
   std::optional<FiscalYear> year = to_fiscal_year(scan(header));
   if (year) {
     year->year_end = header.indexOf(u"年度末") >= 0;
     year->estimate = header.indexOf(u"見込") >= 0;
   }
-  if (impl_->fiscal_years.size() >= Impl::kKeptFiscalYears) impl_->fiscal_years.clear();
-  impl_->fiscal_years.emplace(text, year);
   return year;
 }
 

@@ -6,14 +6,13 @@
 //      header names (令和元年度, R２(2020)年度末, H30, 2023年度末), or the span of a period
 //      label (令和元～２年度).
 // Nothing is guessed: what cannot be read leaves the value empty and says why in `problems`
-// (quantities) or `warnings` (years). Era arithmetic is ICU's Japanese calendar, not a table.
+// (quantities) or `warnings` (years). Eras are 明治 to 令和, from a table checked against ICU's Japanese calendar.
 //
 // The record format's JSON of a Quantity is the records library's (records::to_json).
 //
-// Thread safety: fold_width and has_no_figure are safe from any thread. A Normalizer keeps small
-// caches that are not safe for concurrent use, and uses its thread's ICU formatters and scratch
-// calendar: give each thread its own Normalizer (the first of a thread builds the ICU objects,
-// a few milliseconds; later ones share them; calls are cheap).
+// Thread safety: fold_width and has_no_figure are safe from any thread, and so are a Normalizer's
+// const calls (ICU's kanji spellout rules, built when a cell first holds a kanji numeral, are
+// one per thread).
 #pragma once
 
 #include <memory>
@@ -80,7 +79,7 @@ struct Period {
   std::vector<std::string> warnings;
 };
 
-// A Normalizer that cannot be built (ICU data missing) throws this, naming the ICU call.
+// ICU failing (data missing) throws this, naming the ICU call.
 class NormalizerError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -96,14 +95,12 @@ class Normalizer {
   Normalizer& operator=(Normalizer&&) noexcept;
 
   Quantity quantity(std::string_view cell_text) const;
-  // The year a column header or cell names, or nullopt when it names none. The last few hundred
-  // texts read are kept (headers repeat on every page and an era parse costs tens of µs), so
-  // this const call writes to a bounded cache: one Normalizer per thread.
+  // The year a column header or cell names, or nullopt when it names none.
   std::optional<FiscalYear> fiscal_year(std::string_view text) const;
   // A period label such as 令和元～２年度 or 2019～2020年度 (one year alone gives from == to).
   std::optional<Period> period(std::string_view label) const;
 
-  struct Impl;  // the ICU objects; opaque, defined in normalizer/src
+  struct Impl;  // the counters; opaque, defined in normalizer/src
 
  private:
   std::unique_ptr<Impl> impl_;

@@ -121,8 +121,8 @@ std::string default_rules_path();
 // Reads documents with a list of rule files: splits a document into sheets (a page whose title a
 // rule file recognises starts one; pages before the first are skipped) and reads each with the
 // rule file that recognised it. explain() reads the same and notes every rule's looks and every
-// cell read (slower: for sheetx explain and inspect). A Reader holds the normalizers its rules use (ICU objects that take a millisecond to build):
-// build it once and keep it, one per thread (or once before forking workers).
+// cell read (slower: for sheetx explain and inspect). A Reader holds the rule files' compiled
+// regexes and normalizers: build it once and keep it (before forking workers, they share it).
 class Reader {
  public:
   explicit Reader(std::vector<Ruleset> rulesets);
