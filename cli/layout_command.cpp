@@ -1,6 +1,9 @@
 // sheetx layout FILE.pdf [--page N] [--words] [--annotations] [--setting NAME=VALUE]: what the
 // extractor found on each page, as JSON, written page by page from a worker process under the limits.
+#include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -13,52 +16,151 @@
 namespace sheetx::cli {
 namespace {
 
-using nlohmann::ordered_json;
 namespace ex = sheetx::extractor;
 
 // Positions to a hundredth of a point: finer digits are float noise, not what the PDF says.
 double pt(double v) { return std::round(v * 100) / 100; }
-ordered_json points(const std::vector<double>& vs) {
-  ordered_json out = ordered_json::array();
-  for (double v : vs) out.push_back(pt(v));
-  return out;
-}
-ordered_json box_json(const ex::Box& b) { return points({b.x0, b.y0, b.x1, b.y1}); }
 
-ordered_json page_json(const ex::Page& page, bool with_words) {
-  ordered_json tables = ordered_json::array();
-  for (const ex::Table& t : page.tables) {
-    ordered_json cells = ordered_json::array();
-    for (const ex::Cell& c : t.cells) {
-      cells.push_back({{"row", c.row}, {"col", c.col}, {"row_span", c.row_span}, {"col_span", c.col_span},
-                       {"box", box_json(c.box)}, {"text", c.text}, {"lines", c.lines}});
-    }
-    tables.push_back({{"box", box_json(t.box)}, {"rows", t.rows}, {"cols", t.cols}, {"rotation", t.rotation},
-                      {"row_edges", points(t.row_edges)}, {"col_edges", points(t.col_edges)}, {"cells", cells}});
+// Writes JSON laid out as nlohmann's dump(1) lays it out (a level a space), straight into a
+// string: building a json tree of each page and dumping it cost a quarter of a `layout` run
+// (16 M instructions on a 3-page sheet, bench/RESULTS.md). Text is escaped as the dump escapes
+// it, then by printable() (bidi and invisible characters as \u escapes).
+class JsonWriter {
+ public:
+  JsonWriter(std::string& out, std::string_view indent) : out_(out), indent_(indent) {}
+
+  JsonWriter& open(char bracket) {  // '[' or '{'
+    out_ += bracket;
+    empty_.push_back(true);
+    return *this;
   }
-  ordered_json edges = ordered_json::array();
-  for (const ex::Edge& e : page.edges) edges.push_back(points({e.x0, e.y0, e.x1, e.y1}));
-  ordered_json blocks = ordered_json::array();
-  for (const ex::TextBlock& b : page.blocks) blocks.push_back({{"box", box_json(b.box)}, {"text", b.text}, {"lines", b.lines}});
-  ordered_json marks = ordered_json::array();
-  for (const ex::Box& m : page.marks) marks.push_back(box_json(m));
-  ordered_json out = {{"number", page.number}, {"width", pt(page.width)}, {"height", pt(page.height)},
-                      {"rotation", page.rotation}, {"tables", tables}, {"blocks", blocks}, {"edges", edges},
-                      {"marks", marks}};
-  if (!page.annotations.empty()) {
-    ordered_json& annotations = out["annotations"] = ordered_json::array();
-    for (const ex::Annotation& a : page.annotations) {
-      annotations.push_back({{"subtype", a.subtype}, {"box", box_json(a.box)}, {"text", a.text}});
+  JsonWriter& close(char bracket) {
+    const bool empty = empty_.back();
+    empty_.pop_back();
+    if (!empty) new_line();
+    out_ += bracket;
+    return *this;
+  }
+  // Before each element of an array.
+  JsonWriter& next() {
+    if (!empty_.back()) out_ += ',';
+    empty_.back() = false;
+    new_line();
+    return *this;
+  }
+  JsonWriter& key(std::string_view name) {
+    next().text(name);
+    out_ += ": ";
+    return *this;
+  }
+  JsonWriter& integer(long long value) {
+    out_ += std::to_string(value);
+    return *this;
+  }
+  JsonWriter& number(double value) {
+    if (!std::isfinite(value)) {
+      out_ += "null";
+    } else if (value != 0 && (std::fabs(value) < 1e-4 || std::fabs(value) >= 1e15)) {
+      out_ += nlohmann::json(value).dump();  // exponent notation, as the dump writes it
+    } else {
+      char digits[64];
+      const auto end = std::to_chars(digits, digits + sizeof digits, value, std::chars_format::fixed).ptr;
+      out_.append(digits, end);
+      if (std::find(digits, end, '.') == end) out_ += ".0";  // a double stays a double: 12.0
     }
+    return *this;
+  }
+  JsonWriter& text(std::string_view value) {
+    std::string escaped;
+    for (const char c : value) {
+      switch (c) {
+        case '"': escaped += "\\\""; break;
+        case '\\': escaped += "\\\\"; break;
+        case '\b': escaped += "\\b"; break;
+        case '\f': escaped += "\\f"; break;
+        case '\n': escaped += "\\n"; break;
+        case '\r': escaped += "\\r"; break;
+        case '\t': escaped += "\\t"; break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20) {
+            char unit[8];
+            std::snprintf(unit, sizeof unit, "\\u%04x", static_cast<unsigned>(c));
+            escaped += unit;
+          } else {
+            escaped += c;
+          }
+      }
+    }
+    out_ += '"';
+    out_ += printable(escaped, Escaping::kJson);
+    out_ += '"';
+    return *this;
+  }
+  JsonWriter& box(const ex::Box& b) { return points({b.x0, b.y0, b.x1, b.y1}); }
+  JsonWriter& points(std::initializer_list<double> values) { return points(std::vector<double>(values)); }
+  JsonWriter& points(const std::vector<double>& values) {
+    open('[');
+    for (double v : values) next().number(pt(v));
+    return close(']');
+  }
+  JsonWriter& lines(const std::vector<std::string>& values) {
+    open('[');
+    for (const std::string& v : values) next().text(v);
+    return close(']');
+  }
+
+ private:
+  void new_line() {
+    out_ += '\n';
+    out_ += indent_;
+    out_.append(empty_.size(), ' ');
+  }
+
+  std::string& out_;
+  std::string indent_;
+  std::vector<bool> empty_;  // per open array or object: nothing in it yet
+};
+
+void write_page(JsonWriter& json, const ex::Page& page, bool with_words) {
+  json.open('{');
+  json.key("number").integer(page.number).key("width").number(pt(page.width)).key("height").number(pt(page.height));
+  json.key("rotation").integer(page.rotation).key("tables").open('[');
+  for (const ex::Table& t : page.tables) {
+    json.next().open('{').key("box").box(t.box).key("rows").integer(t.rows).key("cols").integer(t.cols);
+    json.key("rotation").integer(t.rotation).key("row_edges").points(t.row_edges).key("col_edges").points(t.col_edges);
+    json.key("cells").open('[');
+    for (const ex::Cell& c : t.cells) {
+      json.next().open('{').key("row").integer(c.row).key("col").integer(c.col).key("row_span").integer(c.row_span);
+      json.key("col_span").integer(c.col_span).key("box").box(c.box).key("text").text(c.text).key("lines").lines(c.lines);
+      json.close('}');
+    }
+    json.close(']').close('}');
+  }
+  json.close(']').key("blocks").open('[');
+  for (const ex::TextBlock& b : page.blocks) {
+    json.next().open('{').key("box").box(b.box).key("text").text(b.text).key("lines").lines(b.lines).close('}');
+  }
+  json.close(']').key("edges").open('[');
+  for (const ex::Edge& e : page.edges) json.next().points({e.x0, e.y0, e.x1, e.y1});
+  json.close(']').key("marks").open('[');
+  for (const ex::Box& m : page.marks) json.next().box(m);
+  json.close(']');
+  if (!page.annotations.empty()) {
+    json.key("annotations").open('[');
+    for (const ex::Annotation& a : page.annotations) {
+      json.next().open('{').key("subtype").text(a.subtype).key("box").box(a.box).key("text").text(a.text).close('}');
+    }
+    json.close(']');
   }
   if (with_words) {
-    ordered_json& words = out["words"] = ordered_json::array();
+    json.key("words").open('[');
     for (const ex::Word& w : page.words) {
-      words.push_back({{"text", w.text}, {"box", box_json(w.box)}, {"font", w.font}, {"size", w.size},
-                       {"rotation", w.rotation}});
+      json.next().open('{').key("text").text(w.text).key("box").box(w.box).key("font").text(w.font);
+      json.key("size").number(w.size).key("rotation").integer(w.rotation).close('}');
     }
+    json.close(']');
   }
-  return out;
+  json.close('}');
 }
 
 struct LayoutOptions {
@@ -81,31 +183,24 @@ nlohmann::ordered_json print_layout(const std::string& path, const LayoutOptions
   if (options.page > 0) settings.first_page = settings.last_page = options.page;
   const std::string bytes = extractor::read_file(path);
   ex::PdfReader reader(bytes, settings);
-  // A value dumped as part of the whole document: its lines indented as deep as it sits.
-  auto print = [](const ordered_json& value, std::string_view indent) {
-    const std::string text = value.dump(1, ' ', false, ordered_json::error_handler_t::replace);
-    std::string indented;
-    indented.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-      indented += c;
-      if (c == '\n') indented += indent;
-    }
-    std::cout << printable(indented, Escaping::kJson);
-  };
-  std::cout << "{\n \"path\": ";
-  print(path, "");
-  std::cout << ",\n \"page_count\": " << reader.page_count() << ",\n \"pages\": [";
+  std::string out = "{\n \"path\": ";
+  JsonWriter(out, "").text(path);
+  out += ",\n \"page_count\": " + std::to_string(reader.page_count()) + ",\n \"pages\": [";
+  std::cout << out;
   bool first = true;
   for (int n = reader.first_page(); n <= reader.last_page(); ++n) {
     ex::Page page;
     if (!reader.read(n, page)) continue;
-    std::cout << (first ? "\n  " : ",\n  ");
+    out = first ? "\n  " : ",\n  ";
     first = false;
-    print(page_json(page, options.words), "  ");
+    JsonWriter json(out, "  ");
+    write_page(json, page, options.words);
+    std::cout << out;
   }
-  std::cout << (first ? "],\n \"warnings\": " : "\n ],\n \"warnings\": ");
-  print(reader.warnings(), " ");
-  std::cout << "\n}\n";
+  out = first ? "],\n \"warnings\": " : "\n ],\n \"warnings\": ";
+  JsonWriter warnings(out, " ");
+  warnings.lines(reader.warnings());
+  std::cout << out << "\n}\n";
   return nullptr;
 }
 
