@@ -252,6 +252,9 @@ INSTANTIATE_TEST_SUITE_P(LargeNumbers, QuantityTable, testing::Values(
     QuantityCase{"５千円", R"({"value":5,"unit":"千円"})"},
     QuantityCase{"5百万円", R"({"value":5,"unit":"百万円"})"},
     QuantityCase{"五百万円", R"({"value":5,"unit":"百万円"})"},
+    // 十 (or 百) came before the counter's multiplier: the figure counts 円, as 1万5千円 does.
+    QuantityCase{"十五千円", R"({"value":15000,"unit":"円"})"},
+    QuantityCase{"十万円", R"({"value":100000,"unit":"円"})"},
     QuantityCase{"1.5千円", R"({"value":1.5,"unit":"千円"})"},
     QuantityCase{"3千人", R"({"value":3000,"unit":"人"})"},
     QuantityCase{"1万千円", R"({"value":null,"unit":null})", "digits and kanji numerals mixed"},

@@ -166,11 +166,16 @@ TEST(ProjectSheetCsv, DatapackageDeclaresTheNewTablesWithTheirKeys) {
   // The CSV dialect is declared, not left to a reader's guess (texts of several lines made it guess wrong).
   EXPECT_EQ(resources["project_sheets"]["dialect"]["delimiter"], ",");
   EXPECT_EQ(resources["project_sheets"]["dialect"]["lineTerminator"], "\r\n");
-  // Every table's header is its declared fields, in order.
+  // Every table's header is its declared fields, in order; the primary key's fields, and only
+  // they, are required (a validator refuses a row without them).
   for (const auto& [name, resource] : resources) {
-    std::vector<std::string> declared;
-    for (const auto& field : resource["schema"]["fields"]) declared.push_back(field["name"]);
+    std::vector<std::string> declared, required;
+    for (const auto& field : resource["schema"]["fields"]) {
+      declared.push_back(field["name"]);
+      if (field.value("/constraints/required"_json_pointer, false)) required.push_back(field["name"]);
+    }
     EXPECT_EQ(rows_of(dir / resource["path"].get<std::string>()).at(0), declared) << name;
+    EXPECT_EQ(nlohmann::json(required), resource["schema"]["primaryKey"]) << name;
   }
 }
 
