@@ -15,18 +15,23 @@ using sheetx::rules::Ruleset;
 
 std::string shipped_text() { return sheetx::testing::read_file(sheetx::rules::default_rules_path()); }
 
+// The error message of loading `text` as `name`, or "(no error)".
+std::string load_error(const std::string& text, const std::string& name) {
+  try {
+    Ruleset::parse(text, name);
+  } catch (const RuleFileError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
 // The shipped rule file with one line replaced; returns the error message of loading it.
 std::string error_after_replacing(const std::string& from, const std::string& to) {
   std::string text = shipped_text();
   const auto at = text.find(from);
   EXPECT_NE(at, std::string::npos) << from;
   text.replace(at, from.size(), to);
-  try {
-    Ruleset::parse(text, "broken.yaml");
-  } catch (const RuleFileError& e) {
-    return e.what();
-  }
-  return "(no error)";
+  return load_error(text, "broken.yaml");
 }
 
 // The 1-based line of the first occurrence of `needle` in the shipped file.
@@ -257,12 +262,7 @@ std::string project_error(const std::string& from, const std::string& to) {
   const auto at = text.find(from);
   EXPECT_NE(at, std::string::npos) << from;
   text.replace(at, from.size(), to);
-  try {
-    Ruleset::parse(text, "jimu.yaml");
-  } catch (const RuleFileError& e) {
-    return e.what();
-  }
-  return "(no error)";
+  return load_error(text, "jimu.yaml");
 }
 
 // "jimu.yaml:LINE: " of the line holding `needle` in the project rules.
@@ -393,12 +393,7 @@ TEST(RuleFile, EachSectionMissingOrMisshapenIsNamed) {
     const auto at = cut.find(from), end = to.empty() ? cut.size() : cut.find(to, at);
     EXPECT_NE(end, std::string::npos) << from;
     cut.replace(at, end - at, with);
-    try {
-      Ruleset::parse(cut, "cut.yaml");
-    } catch (const RuleFileError& e) {
-      return std::string(e.what());
-    }
-    return std::string("(no error)");
+    return load_error(cut, "cut.yaml");
   };
   EXPECT_NE(without("municipality:\n", "\n\n").find("the rule file needs 'municipality' {code, name}"), std::string::npos);
   EXPECT_NE(without("sheet:\n", "\n\n").find("the rule file needs 'sheet' {title}"), std::string::npos);

@@ -574,12 +574,17 @@ TEST(SheetReaderVariants, AnActualAfterTheReviewPeriodIsWarned) {
   EXPECT_NE(after[0].message.find("fiscal 2023"), std::string::npos) << after[0].message;
 }
 
+// The projects table: 1 講座の運営 (one activity over two rows) and the rows given after it.
+Table lecture_project_then(std::vector<std::vector<std::string>> rows) {
+  rows.insert(rows.begin(), {{"（事業№）行政計画事業名", "所管課", "本事業の取り組み", "計画事業量", "年度別事業計画", "令和元年度", "令和２年度"},
+                             {"1 講座の運営", "生涯学習課", "講座", "年10回", "目標", "5回", "5回"},
+                             {"^", "^", "^", "(8回)", "実績", "4回", "6回"}});
+  return grid(20, 300, 90, rows);
+}
+
 TEST(SheetReaderVariants, ABlankActivityNameCellIsNotFilledInSilence) {
-  const auto sheet = read_one(titled_page({grid(20, 300, 90,
-      {{"（事業№）行政計画事業名", "所管課", "本事業の取り組み", "計画事業量", "年度別事業計画", "令和元年度", "令和２年度"},
-       {"1 講座の運営", "生涯学習課", "講座", "年10回", "目標", "5回", "5回"},
-       {"^", "^", "^", "(8回)", "実績", "4回", "6回"},
-       {"^", "^", "", "年2回", "目標", "1回", "1回"},
+  const auto sheet = read_one(titled_page({lecture_project_then(
+      {{"^", "^", "", "年2回", "目標", "1回", "1回"},
        {"^", "^", "^", "(2回)", "実績", "1回", "1回"}})}));
   ASSERT_EQ(sheet.projects.at(0).activities.size(), 2u);
   const auto missing = with_code(sheet, "missing-field");
@@ -639,11 +644,8 @@ TEST(SheetReaderVariants, ExplainShowsEachItemsCellTaken) {
 
 // The record keeps one division per project: an activity's row printing another is warned at it.
 TEST(SheetReaderVariants, AnotherDivisionOnALaterRowOfTheProjectIsWarnedAtItsCell) {
-  const auto sheet = read_one(titled_page({grid(20, 300, 90,
-      {{"（事業№）行政計画事業名", "所管課", "本事業の取り組み", "計画事業量", "年度別事業計画", "令和元年度", "令和２年度"},
-       {"1 講座の運営", "生涯学習課", "講座", "年10回", "目標", "5回", "5回"},
-       {"^", "^", "^", "(8回)", "実績", "4回", "6回"},
-       {"^", "文化課", "展示", "年2回", "目標", "1回", "1回"},
+  const auto sheet = read_one(titled_page({lecture_project_then(
+      {{"^", "文化課", "展示", "年2回", "目標", "1回", "1回"},
        {"^", "^", "^", "(2回)", "実績", "1回", "1回"}})}));
   ASSERT_EQ(sheet.projects.size(), 1u) << codes(sheet);
   EXPECT_EQ(sheet.projects[0].division, "生涯学習課");
@@ -692,11 +694,8 @@ TEST(SheetReaderVariants, ATitleTwoRuleFilesRecogniseIsWarned) {
 // A project printed with its name and division but no activity (nothing in the activity and
 // figure columns) is a project without activities, not one blank activity.
 TEST(SheetReaderVariants, AProjectRowWithoutAnyActivityHasNoActivity) {
-  const auto sheet = read_one(titled_page({grid(20, 300, 90,
-      {{"（事業№）行政計画事業名", "所管課", "本事業の取り組み", "計画事業量", "年度別事業計画", "令和元年度", "令和２年度"},
-       {"1 講座の運営", "生涯学習課", "講座", "年10回", "目標", "5回", "5回"},
-       {"^", "^", "^", "(8回)", "実績", "4回", "6回"},
-       {"2 展示の運営", "文化課", "", "", "", "", ""}})}));
+  const auto sheet = read_one(titled_page({lecture_project_then(
+      {{"2 展示の運営", "文化課", "", "", "", "", ""}})}));
   ASSERT_EQ(sheet.projects.size(), 2u) << codes(sheet);
   EXPECT_EQ(sheet.projects[0].activities.size(), 1u);
   EXPECT_EQ(sheet.projects[1].name, "展示の運営");
