@@ -204,6 +204,16 @@ TEST_F(Taito35, PagesTurnedByRotateReadAsTheOriginal) {
     ASSERT_EQ(b.cols, a.cols);
     ASSERT_EQ(b.cells.size(), a.cells.size());
     double w = original.width, h = original.height;
+    // Grid lines are page positions in reading order: rows run right to left across a page
+    // turned 90, up a page turned 180, left to right across one turned 270.
+    ASSERT_EQ(b.row_edges.size(), a.row_edges.size());
+    ASSERT_EQ(b.col_edges.size(), a.col_edges.size());
+    for (size_t i = 0; i < a.row_edges.size(); ++i) {
+      EXPECT_NEAR(b.row_edges[i], degrees == 270 ? a.row_edges[i] : h - a.row_edges[i], 0.5) << "row edge " << i;
+    }
+    for (size_t i = 0; i < a.col_edges.size(); ++i) {
+      EXPECT_NEAR(b.col_edges[i], degrees == 90 ? a.col_edges[i] : w - a.col_edges[i], 0.5) << "column edge " << i;
+    }
     for (size_t i = 0; i < a.cells.size(); ++i) {
       const ex::Cell& ca = a.cells[i];
       const ex::Cell& cb = b.cells[i];
@@ -392,9 +402,14 @@ TEST(Producers, ShadingAndShadedLabelsMakeNoTables) {
 }
 
 TEST(Producers, TallGlyphBoxesKeepLinesApart) {
-  ex::Page page = producer_page("tall-glyph-boxes.pdf");
-  EXPECT_EQ(cell(page.tables.at(0), 1, 1).lines,
-            (std::vector<std::string>{"\u2022 Reported", "\u2022 Generates", "\u2022 Totals"}));
+  const std::vector<std::string> bullets{"\u2022 Reported", "\u2022 Generates", "\u2022 Totals"};
+  EXPECT_EQ(cell(producer_page("tall-glyph-boxes.pdf").tables.at(0), 1, 1).lines, bullets);
+  // On a page turned by /Rotate the runs go down, left or up the page: each is still cut to the
+  // em on its own baseline.
+  for (int degrees : {90, 180, 270}) {
+    ex::Page turned = extract(rotated_copy(kProducers + "tall-glyph-boxes.pdf", degrees)).pages.at(0);
+    EXPECT_EQ(cell(turned.tables.at(0), 1, 1).lines, bullets) << "turned " << degrees;
+  }
 }
 
 TEST(Producers, OpenFramesAreTables) {
@@ -447,6 +462,9 @@ TEST(Producers, VerticalLabelReadsColumnsRightToLeft) {
   ex::Page page = producer_page("vertical-text.pdf");
   const ex::Cell& label = cell(page.tables.at(0), 0, 0);
   EXPECT_EQ(label.lines, (std::vector<std::string>{"とび・土工・", "コンクリート工事"}));
+  // Most of the grid's text is in the vertical font: vertical writing stands upright, so the
+  // grid is read as an upright table.
+  EXPECT_EQ(page.tables.at(0).rotation, 0);
 }
 
 // Issue 16: a ruling line broken by 2 points still divides the columns (join_tolerance 3).
