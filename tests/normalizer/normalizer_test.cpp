@@ -189,6 +189,7 @@ INSTANTIATE_TEST_SUITE_P(Figures, QuantityTable, testing::Values(
     QuantityCase{"▲1,200千円", R"({"value":-1200,"unit":"千円"})"},
     QuantityCase{"-3件", R"({"value":-3,"unit":"件"})"},
     QuantityCase{"－３件", R"({"value":-3,"unit":"件"})"},
+    QuantityCase{"−3件", R"({"value":-3,"unit":"件"})"},  // U+2212 MINUS SIGN
     QuantityCase{"+2.5%", R"({"value":2.5,"unit":"%"})"},
     QuantityCase{"5千円", R"({"value":5,"unit":"千円"})"},
     QuantityCase{"3百万円", R"({"value":3,"unit":"百万円"})"},
@@ -253,6 +254,9 @@ INSTANTIATE_TEST_SUITE_P(LargeNumbers, QuantityTable, testing::Values(
     QuantityCase{"５千円", R"({"value":5,"unit":"千円"})"},
     QuantityCase{"5百万円", R"({"value":5,"unit":"百万円"})"},
     QuantityCase{"五百万円", R"({"value":5,"unit":"百万円"})"},
+    // 十 (or 百) came before the counter's multiplier: the figure counts 円, as 1万5千円 does.
+    QuantityCase{"十五千円", R"({"value":15000,"unit":"円"})"},
+    QuantityCase{"十万円", R"({"value":100000,"unit":"円"})"},
     QuantityCase{"1.5千円", R"({"value":1.5,"unit":"千円"})"},
     QuantityCase{"3千人", R"({"value":3000,"unit":"人"})"},
     QuantityCase{"1万千円", R"({"value":null,"unit":null})", "digits and kanji numerals mixed"},
@@ -262,7 +266,12 @@ INSTANTIATE_TEST_SUITE_P(LargeNumbers, QuantityTable, testing::Values(
     QuantityCase{"1万20000人", R"({"value":null,"unit":null})", "multipliers out of order"},
     QuantityCase{"2千5000円", R"({"value":null,"unit":null})", "multipliers out of order"},
     QuantityCase{"5百3千円", R"({"value":null,"unit":null})", "multipliers out of order"},
-    QuantityCase{"1万15千円", R"({"value":null,"unit":null})", "multipliers out of order"}));
+    QuantityCase{"1万15千円", R"({"value":null,"unit":null})", "multipliers out of order"},
+    // A part equal to the multiplier before it is out of order too: 1万10000 is no 2万.
+    QuantityCase{"1万10000人", R"({"value":null,"unit":null})", "multipliers out of order"},
+    QuantityCase{"1億10000万円", R"({"value":null,"unit":null})", "multipliers out of order"},
+    QuantityCase{"2千1000円", R"({"value":null,"unit":null})", "multipliers out of order"},
+    QuantityCase{"5百100円", R"({"value":null,"unit":null})", "multipliers out of order"}));
 
 // Figures with qualifiers (docs/records.md, "Figures with qualifiers"), each form printed in
 // half- and full-width.
@@ -286,6 +295,7 @@ INSTANTIATE_TEST_SUITE_P(Qualifiers, QuantityTable, testing::Values(
     QuantityCase{"1~3回", R"({"value":1,"unit":"回","range_to":3})"},
     QuantityCase{"1回～3回", R"({"value":1,"unit":"回","range_to":3})"},
     QuantityCase{"1,000～1,500人", R"({"value":1000,"unit":"人","range_to":1500})"},
+    QuantityCase{"3～3回", R"({"value":3,"unit":"回","range_to":3})"},  // ends equal: not backwards
     QuantityCase{"3割", R"({"value":3,"unit":"割"})"},
     QuantityCase{"３割", R"({"value":3,"unit":"割"})"},
     QuantityCase{"1.5倍", R"({"value":1.5,"unit":"倍"})"},
@@ -316,6 +326,8 @@ INSTANTIATE_TEST_SUITE_P(QualifierFailures, QuantityTable, testing::Values(
     QuantityCase{"実施\n3回", R"({"value":null,"unit":null})", "status word '実施' beside a figure"},
     QuantityCase{"19社\n(約15社)", R"({"value":19,"unit":"社"})", "says more than a revision holds"},
     QuantityCase{"19社\n(実施)", R"({"value":19,"unit":"社"})", "says more than a revision holds"},
+    QuantityCase{"19社\n(15社以上)", R"({"value":19,"unit":"社"})", "says more than a revision holds"},
+    QuantityCase{"19社\n(15～17社)", R"({"value":19,"unit":"社"})", "says more than a revision holds"},
     QuantityCase{"45社\n(累計約229社)", R"({"value":45,"unit":"社","running_total":229})", "is qualified"},
     QuantityCase{"実施済", R"({"value":null,"unit":null})", "no figure"}));
 
@@ -571,6 +583,14 @@ INSTANTIATE_TEST_SUITE_P(Labels, PeriodTable, testing::Values(
     PeriodCase{"令和元年度", std::pair{2019, 2019}},
     PeriodCase{"平成30～32年度", std::pair{2018, 2020}, "is not a year of 平成"},
     PeriodCase{"令和３～元年度", std::pair{2021, 2019}, "ends before it starts"},
+    // The end's own doubts are the period's: an era year past its era, a Gregorian year that disagrees.
+    PeriodCase{"平成30年度～平成32年度", std::pair{2018, 2020}, "is not a year of 平成"},
+    PeriodCase{"令和元年度～令和２(2019)年度", std::pair{2019, 2020}, "is 2020 but the Gregorian year printed"},
+    // Other dashes between the years, and an era start with a Gregorian end.
+    PeriodCase{"2019-2020年度", std::pair{2019, 2020}},
+    PeriodCase{"令和元年度―令和２年度", std::pair{2019, 2020}},
+    PeriodCase{"令和元年度－令和２年度", std::pair{2019, 2020}},
+    PeriodCase{"令和元年度～2021年度", std::pair{2019, 2021}},
     PeriodCase{"長期総合計画", std::nullopt},
     PeriodCase{"～２年度", std::nullopt},
     PeriodCase{"令和元～年度", std::nullopt},

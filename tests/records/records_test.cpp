@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "../support/test_support.h"
 #include "sheetx/records.h"
 
@@ -135,6 +137,119 @@ TEST(CsvTables, TheLatestReportOfAYearIsPerMunicipalityCode) {
     latest.push_back(row.substr(row.rfind(',') + 1));
   }
   EXPECT_EQ(latest, (std::vector<std::string>{"false", "true", "true"})) << years;
+}
+
+// Among the reports of one activity and year, the latest is the sheet of the latest review
+// period: by to_fiscal_year, then from_fiscal_year; of two sheets of one period, the first in
+// run order. A row without a project number (or activity name, or period years) cannot be
+// matched and has `latest` empty.
+TEST(CsvTables, TheLatestReportIsByPeriodEndThenStartThenRunOrder) {
+  auto sheet = [](int from, int to, std::optional<int> project_number) {
+    Sheet s;
+    s.municipality_code = "131067";
+    s.ruleset_id = "r";
+    s.review_period = {"label", from, to};
+    s.measure.number = 35;
+    Project project;
+    project.number = project_number;
+    Activity activity;
+    activity.name = "創業相談";
+    activity.years.push_back({2020, std::nullopt, std::nullopt});
+    project.activities.push_back(activity);
+    s.projects.push_back(project);
+    return to_json(s);
+  };
+  const auto dir = sheetx::testing::scratch("records-latest-order");
+  {
+    CsvTables tables(dir.string());
+    tables.add(sheet(2019, 2020, 3));
+    tables.add(sheet(2020, 2021, 3));  // ends later: the latest
+    tables.add(sheet(2021, 2021, 3));  // ends as late and starts later: the latest
+    tables.add(sheet(2021, 2021, 3));  // the same period again: the first stays
+    tables.add(sheet(2022, 2023, std::nullopt));
+    tables.finish();
+  }
+  std::vector<std::string> latest;
+  const std::string years = sheetx::testing::read_file(dir / "years.csv");
+  for (std::size_t at = years.find("\r\n"); at + 2 < years.size(); at = years.find("\r\n", at + 2)) {
+    const std::string row = years.substr(at + 2, years.find("\r\n", at + 2) - at - 2);
+    latest.push_back(row.substr(row.rfind(',') + 1));
+  }
+  EXPECT_EQ(latest, (std::vector<std::string>{"false", "false", "true", "false", ""})) << years;
+}
+
+// Warnings in page order, as a reader goes through the sheet: those without a place first,
+// then by page, top and left (rounded to a point, so that the cells of one printed row keep
+// together) and code; a stable sort keeps two of one place and code in the order found.
+TEST(WarningOrder, IsPageThenTopThenLeftThenCodeAfterThoseWithoutAPlace) {
+  auto at = [](int page, double left, double top) { return At{page, {left, top, left + 10, top + 10}}; };
+  const std::vector<Warning> ordered = {
+      {"a", "", std::nullopt, ""},       {"z", "", std::nullopt, ""},        {"z", "", at(1, 50, 200), ""},
+      {"c", "", at(2, 5, 100.3), ""},    {"a", "", at(2, 10, 99.8), ""},     {"b", "", at(2, 10, 100), ""},
+      {"a", "", at(2, 0, 300), ""},      {"a", "first", at(3, 0, 0), ""},  {"a", "second", at(3, 0, 0), ""}};
+  std::vector<Warning> shuffled = {ordered[5], ordered[7], ordered[2], ordered[1], ordered[8],
+                                   ordered[6], ordered[3], ordered[0], ordered[4]};
+  std::stable_sort(shuffled.begin(), shuffled.end(), warning_order);
+  auto places = [](const std::vector<Warning>& warnings) {
+    std::vector<std::string> out;
+    for (const Warning& w : warnings) {
+      out.push_back(w.code + w.message + (w.at ? " p" + std::to_string(w.at->page) + " " + number_text(w.at->box[0]) + "," +
+                                         number_text(w.at->box[1])
+                                   : ""));
+    }
+    return out;
+  };
+  EXPECT_EQ(places(shuffled), places(ordered));
+}
+
+// A file written in pieces (one byte or many) is the pieces joined, and parent folders are made.
+TEST(AtomicFile, WritesThePiecesJoinedIntoNewFolders) {
+  const auto target = sheetx::testing::scratch("records-atomic-pieces") / "portal" / "2024" / "table.csv";
+  {
+    AtomicFile file(target.string());
+    for (std::string_view piece : {"a", ",", "bc\r\n", ""}) file.write(piece);
+    file.commit();
+  }
+  EXPECT_EQ(sheetx::testing::read_file(target), "a,bc\r\n");
+}
+
+// Until commit the bytes are in NAME.part-XXXXXX beside the target (six letters or digits);
+// dropped uncommitted, that file goes and the target keeps its old bytes.
+TEST(AtomicFile, DroppedUncommittedItLeavesTheTargetAsItWas) {
+  const auto dir = sheetx::testing::scratch("records-atomic-dropped");
+  const auto target = dir / "table.csv";
+  write_file_atomically(target.string(), "old\r\n");
+  {
+    AtomicFile file(target.string());
+    file.write("new\r\n");
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) names.push_back(entry.path().filename());
+    std::sort(names.begin(), names.end());
+    ASSERT_EQ(names.size(), 2u);
+    EXPECT_EQ(names[0], "table.csv");
+    const std::string& part = names[1];
+    ASSERT_EQ(part.size(), std::string("table.csv.part-").size() + 6) << part;
+    EXPECT_EQ(part.rfind("table.csv.part-", 0), 0u) << part;
+    EXPECT_EQ(part.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 15),
+              std::string::npos) << part;
+  }
+  EXPECT_EQ(sheetx::testing::read_file(target), "old\r\n");
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
+  EXPECT_EQ(files, 1u) << "the temporary file is removed";
+}
+
+// A target that cannot be written (its folder is a file) is an error naming it.
+TEST(AtomicFile, ATargetThatCannotBeWrittenIsAnErrorNamingIt) {
+  const auto dir = sheetx::testing::scratch("records-atomic-error");
+  write_file_atomically((dir / "portal").string(), "a file, not a folder");
+  const std::string target = (dir / "portal" / "table.csv").string();
+  try {
+    AtomicFile file(target);
+    ADD_FAILURE() << "no error";
+  } catch (const std::runtime_error& error) {
+    EXPECT_EQ(std::string(error.what()).rfind(target + ": cannot write: ", 0), 0u) << error.what();
+  }
 }
 
 // A committed file is the target's, whole; the writer then owns no descriptor: the CSV tables
