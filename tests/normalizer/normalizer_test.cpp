@@ -439,6 +439,7 @@ INSTANTIATE_TEST_SUITE_P(Headers, FiscalYearTable, testing::Values(
     YearCase{"令和2年度", 2020, false, "era 令和 2"},
     YearCase{"令和 2 年度", 2020, false, "era 令和 2"},
     YearCase{"令和３年度\n(実績は見込み)", 2021, false, "era 令和 3", "", true},
+    YearCase{"見込\n令和３年度", 2021, false, "era 令和 3", "", true},  // 見込 first
     YearCase{"令和10年度", 2028, false, "era 令和 10"},
     YearCase{"(2018年度末)", 2018, true, "Gregorian 2018"},
     YearCase{"策定時\n(2018年度末)", 2018, true, "Gregorian 2018"},
