@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -402,6 +403,43 @@ TEST(FigureTables, ExplainTracesTheTablesRulesAndTheCellsTheyRead) {
                           [](const auto& look) { return look.outcome == "fiscal 2022, settlement"; }));
   EXPECT_TRUE(std::any_of(reading.uses.begin(), reading.uses.end(),
                           [](const auto& use) { return use.field == "project.costs.budget"; }));
+}
+
+// explain shows a row that only continues the name above as taken into that name, under the
+// table's rule (a rule author checks that a wrapped name was joined, not dropped).
+TEST(FigureTables, ExplainShowsAContinuedNameAsTaken) {
+  const std::vector<sheetx::rules::Ruleset> rulesets = {sheetx::rules::Ruleset::parse(kHeaderKinds, "test.yaml")};
+  const auto reading = sheetx::rules::Reader(rulesets).explain(header_kinds_page());
+  ASSERT_EQ(reading.traces.size(), 1u);
+  const auto& rules = reading.traces[0].rules;
+  const auto table = std::find_if(rules.begin(), rules.end(),
+                                  [&](const auto& t) { return t.rule == where(kHeaderKinds, "into: indicators"); });
+  ASSERT_NE(table, rules.end());
+  const auto continued = std::find_if(table->looks.begin(), table->looks.end(), [](const auto& look) {
+    return look.outcome.find("continues 「職員による」") != std::string::npos;
+  });
+  ASSERT_NE(continued, table->looks.end());
+  EXPECT_EQ(continued->text, "訪問件数");
+  EXPECT_TRUE(continued->matched) << "the row was taken into the name above";
+  EXPECT_EQ(continued->box.y0, 60 + 3 * 24);
+}
+
+// explain names each cell of an overall grade's row in a table of its own by what it was read as:
+// the label, the grade right of it, then the grade's words.
+TEST(FigureTables, ExplainNamesTheCellsOfTheOverallGradesRow) {
+  const std::vector<sheetx::rules::Ruleset> rulesets = {sheetx::rules::Ruleset::parse(kEvaluation, "test.yaml")};
+  const auto reading = sheetx::rules::Reader(rulesets).explain(
+      page_of({grid(20, 40, 120, {{"評価項目", "評価", "評価の理由"}, {"必要性", "A", "高い。"}}),
+               grid(20, 120, 120, {{"総合評価", "Ｂ", "概ね順調"}})}));
+  std::map<std::string, double> left_of;  // field -> the left edge of the cell read for it
+  for (const auto& use : reading.uses)
+    if (use.field.starts_with("project.evaluation.") && use.box.y0 == 120) {
+      EXPECT_EQ(use.rule, where(kEvaluation, "overall:")) << use.field;
+      left_of[use.field] = use.box.x0;
+    }
+  EXPECT_EQ(left_of, (std::map<std::string, double>{{"project.evaluation.overall", 20},
+                                                    {"project.evaluation.grade", 140},
+                                                    {"project.evaluation.label", 260}}));
 }
 
 }  // namespace
