@@ -442,4 +442,45 @@ TEST(FigureTables, ExplainNamesTheCellsOfTheOverallGradesRow) {
                                                     {"project.evaluation.label", 260}}));
 }
 
+// A header or row label whose words name two kinds: the figures are read as the first kind the
+// rule file lists, with a warning naming both, at the header (or at the figure, when the column
+// and its row disagree).
+TEST(FigureTables, AHeaderNamingTwoKindsIsWarnedAtIt) {
+  std::string rules = kCostColumns;
+  const std::string kinds = "kinds: {settlement: '決算$', budget: '予算$', estimate: '見込$'}";
+  rules.replace(rules.find(kinds), kinds.size(), "kinds: {settlement: '決算', budget: '予算', estimate: '見込'}");
+  const auto sheet = read_one(page_of({grid(20, 40, 100, {{"区分\n（単位：千円）", "R4決算", "令和５年度予算見込"},
+                                                          {"事業費", "8,432", "9,120"}})}),
+                              rules);
+  const auto warned = table_warnings(sheet, "several-kinds");
+  ASSERT_EQ(warned.size(), 1u) << listed(table_warnings(sheet));
+  const std::string line = where(rules, "kinds:").substr(std::string("test.yaml:").size());
+  EXPECT_EQ(warned[0].message, "「令和５年度予算見込」 names the kinds budget (line " + line + ") and estimate (line " + line +
+                                   "); its figures were read as budget");
+  EXPECT_EQ(warned[0].rule, where(rules, "kinds:"));
+  ASSERT_TRUE(warned[0].at.has_value());
+  EXPECT_EQ(warned[0].at->box[0], 20 + 2 * 100);
+  EXPECT_EQ(warned[0].at->box[1], 40);
+  EXPECT_EQ(values_of(project_of(sheet).costs.at(0).values).back(), "budget 2023 9,120 9120 千円");
+}
+
+TEST(FigureTables, AColumnAndItsRowNamingDifferentKindsAreWarnedAtTheFigure) {
+  std::string rules = kRowKinds;
+  const std::string kinds = "kinds: {target: '^目標$', actual: '^実績$'}";
+  rules.replace(rules.find(kinds), kinds.size(), "kinds: {target: '目標', actual: '実績'}");
+  Table table = row_kinds_table();
+  for (auto& cell : table.cells)
+    if (cell.row == 0 && cell.col == 5) {  // the header 実績 over 令和５年度
+      cell.lines = {"実績", "令和５年度"};
+      cell.text = "実績令和５年度";
+    }
+  const auto sheet = read_one(page_of({table}), rules);
+  const auto warned = table_warnings(sheet, "several-kinds");
+  ASSERT_EQ(warned.size(), 2u) << listed(table_warnings(sheet));  // the two 目標 rows' figures of 令和５年度
+  EXPECT_EQ(warned[0].message, "column 「実績令和５年度」 says actual, its row target; the figure was read as actual");
+  EXPECT_EQ(warned[0].rule, where(rules, "kinds:"));
+  EXPECT_EQ(warned[0].at->box[0], 20 + 5 * 80);
+  EXPECT_EQ(warned[0].at->box[1], 40 + 24);
+}
+
 }  // namespace

@@ -15,18 +15,23 @@ using sheetx::rules::Ruleset;
 
 std::string shipped_text() { return sheetx::testing::read_file(sheetx::rules::default_rules_path()); }
 
+// The error message of loading `text` as `name`, or "(no error)".
+std::string load_error(const std::string& text, const std::string& name) {
+  try {
+    Ruleset::parse(text, name);
+  } catch (const RuleFileError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
 // The shipped rule file with one line replaced; returns the error message of loading it.
 std::string error_after_replacing(const std::string& from, const std::string& to) {
   std::string text = shipped_text();
   const auto at = text.find(from);
   EXPECT_NE(at, std::string::npos) << from;
   text.replace(at, from.size(), to);
-  try {
-    Ruleset::parse(text, "broken.yaml");
-  } catch (const RuleFileError& e) {
-    return e.what();
-  }
-  return "(no error)";
+  return load_error(text, "broken.yaml");
 }
 
 // The 1-based line of the first occurrence of `needle` in the shipped file.
@@ -218,6 +223,18 @@ TEST(RuleFile, FigureTableMistakesNameTheirLine) {
       {"  - into: indicators #here\n    header: x\n    kinds: {target: y}\n" + columns, "needs 'kind' (activity or outcome)"},
       {"  - into: evaluation\n    header: x\n    kinds: {target: y} #here\n    columns: [{role: item, header: x}, {role: grade, header: y}]\n",
        "an evaluation table has no figures"},
+      {"  - into: evaluation\n    header: x\n    years: rows #here\n    columns: [{role: item, header: x}, {role: grade, header: y}]\n",
+       "an evaluation table has no years"},
+      {"  - into: costs\n    header: '^区分'\n    kinds: [予算] #here\n" + columns, "'kinds' must map kinds to the words"},
+      {costs + columns + "    relative_years: ['^前年度'] #here\n", "'relative_years' must map words (regexes) to offsets"},
+      {costs + columns + "    kind: activity #here\n", "'kind' gives indicators their kind: this table is no indicators table"},
+      {costs + columns + "    groups: {activity: '活動'} #here\n", "'groups' gives indicators their kind"},
+      {indicators + columns + "    kind: activity #here\n    groups: {activity: '活動'}\n", "takes 'kind' or 'groups', not both"},
+      {indicators + columns + "    groups: [活動] #here\n", "'groups' must map kinds to words"},
+      {"  - into: indicators #here\n    header: x\n    kinds: {target: y}\n    kind: activity\n"
+       "    columns: [{role: group, header: x}, {role: name, header: y}, {role: figure, header: z}]\n",
+       "a 'group' column needs 'groups'"},
+      {"  into: costs #here\n", "'tables' must be a list of figure tables"},
   };
   const std::string head = sheetx::test::kProjectRules + "tables:\n";  // tables belong to project sheets
   const int first = static_cast<int>(std::count(head.begin(), head.end(), '\n')) + 1;
@@ -245,12 +262,7 @@ std::string project_error(const std::string& from, const std::string& to) {
   const auto at = text.find(from);
   EXPECT_NE(at, std::string::npos) << from;
   text.replace(at, from.size(), to);
-  try {
-    Ruleset::parse(text, "jimu.yaml");
-  } catch (const RuleFileError& e) {
-    return e.what();
-  }
-  return "(no error)";
+  return load_error(text, "jimu.yaml");
 }
 
 // "jimu.yaml:LINE: " of the line holding `needle` in the project rules.
@@ -309,6 +321,10 @@ TEST(ProjectRuleFile, OptionsAreTickedOrCircledAndFillOneField) {
             std::string::npos);
   EXPECT_NE(project_error("into: direction", "into: started_fiscal_year").find("'started_fiscal_year' takes no option"),
             std::string::npos);
+  EXPECT_EQ(project_error("{circled: true, separator: '・'}", "{circled: false, separator: '・'}"),
+            project_line("circled") + "'circled' is true or left out");
+  EXPECT_EQ(project_error("unticked: '[□☐○]'}", "unticked: '[□☐○]', separator: '・'}"),
+            project_line("unticked") + "'separator' goes with circled: true");
   const std::string unmarked = project_error("options: {circled: true, separator: '・'}, ", "");
   EXPECT_EQ(unmarked, project_line("into: direction") +
                           "'direction' is filled by 'options' (the chosen one and all printed), which this rule lacks");
@@ -339,6 +355,67 @@ TEST(ProjectRuleFile, APeriodRuleFillsThePeriodAndNotWhenTheTitleDoes) {
             std::string::npos);
   EXPECT_EQ(project_error("title: '^事務事業評価シート$'", "title: '^(?P<period>\\S+年度)事務事業評価シート$'"),
             project_line("period:") + "the title's group 'period' gives the review period: 'period' would be ignored");
+}
+
+// What the YAML parser could not read is named with its line and the parser's words, so that a
+// rule author finds the typo.
+TEST(RuleFile, YamlSyntaxErrorNamesTheParsersLineAndWords) {
+  const std::string message = error_after_replacing("  name: 台東区", "  name: 台東区: 区");
+  EXPECT_EQ(message.rfind("broken.yaml:" + std::to_string(line_of("  name: 台東区")) + ": ", 0), 0u) << message;
+  EXPECT_NE(message.find("illegal map value"), std::string::npos) << message;
+}
+
+// A rule of the measure's fields says where its cell is and what it fills, once each.
+TEST(RuleFile, AFieldRuleNeedsOneWayToFindItsCellAndSomethingToFill) {
+  const std::string both = error_after_replacing("  - label: '^主管$'\n", "  - label: '^主管$'\n    contains: '主管'\n");
+  EXPECT_EQ(both.rfind("broken.yaml:" + std::to_string(line_of("  - label: '^主管$'")) + ": ", 0), 0u) << both;
+  EXPECT_NE(both.find("takes 'label' or 'contains', not both"), std::string::npos) << both;
+  const std::string neither = error_after_replacing("  - label: '^主管$'\n", "  - take: right\n");
+  EXPECT_NE(neither.find("needs 'label' or 'contains' (or take: any or lines)"), std::string::npos) << neither;
+  const std::string whole_page = error_after_replacing("  - take: lines ", "  - label: x\n    take: lines ");
+  EXPECT_NE(whole_page.find("take: lines looks at the whole page: 'label' and 'contains' would be ignored"),
+            std::string::npos)
+      << whole_page;
+  const std::string nothing = error_after_replacing("    into: [department, division]", "");
+  EXPECT_EQ(nothing.rfind("broken.yaml:" + std::to_string(line_of("  - label: '^主管$'")) + ": ", 0), 0u) << nothing;
+  EXPECT_NE(nothing.find("needs 'pattern', 'items', 'into' or 'sections' to say what it fills"), std::string::npos)
+      << nothing;
+  const std::string mapped = error_after_replacing("    into: [department, division]", "    into: {department: x}");
+  EXPECT_NE(mapped.find("'into' must be a field name or a list of them"), std::string::npos) << mapped;
+}
+
+// Each part of a rule file that is missing or of the wrong shape is named.
+TEST(RuleFile, EachSectionMissingOrMisshapenIsNamed) {
+  const std::string text = shipped_text();
+  // The error of the rules with the text from `from` up to `to` (or the end) replaced by `with`.
+  const auto without = [&](const std::string& from, const std::string& to, const std::string& with = "") {
+    std::string cut = text;
+    const auto at = cut.find(from), end = to.empty() ? cut.size() : cut.find(to, at);
+    EXPECT_NE(end, std::string::npos) << from;
+    cut.replace(at, end - at, with);
+    return load_error(cut, "cut.yaml");
+  };
+  EXPECT_NE(without("municipality:\n", "\n\n").find("the rule file needs 'municipality' {code, name}"), std::string::npos);
+  EXPECT_NE(without("sheet:\n", "\n\n").find("the rule file needs 'sheet' {title}"), std::string::npos);
+  EXPECT_NE(without("measure:\n", "\n# The 施策の指標").find("the rule file needs 'measure', a list of field rules"),
+            std::string::npos);
+  EXPECT_NE(without("indicators:\n", "\n# The 行政計画事業").find("the rule file needs 'indicators'"), std::string::npos);
+  EXPECT_NE(without("projects:\n", "").find("the rule file needs 'projects'"), std::string::npos);
+  EXPECT_NE(error_after_replacing("counters: [事業者, 店舗]", "counters: 事業者").find("'counters' must be a list"),
+            std::string::npos);
+  EXPECT_NE(without("measure:\n", "\n# The 施策の指標", "measure: {label: x}\n").find("'measure' must be a list of field rules"),
+            std::string::npos);
+}
+
+TEST(ProjectRuleFile, AProjectSheetNeedsItsProjectRules) {
+  std::string text = sheetx::test::kProjectRules;
+  text.erase(text.find("project:\n"));
+  try {
+    Ruleset::parse(text, "jimu.yaml");
+    FAIL() << "a project sheet's rules without 'project' loaded";
+  } catch (const RuleFileError& e) {
+    EXPECT_NE(std::string(e.what()).find("needs 'project', a list of field rules"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

@@ -574,18 +574,133 @@ TEST(SheetReaderVariants, AnActualAfterTheReviewPeriodIsWarned) {
   EXPECT_NE(after[0].message.find("fiscal 2023"), std::string::npos) << after[0].message;
 }
 
+// The projects table: 1 講座の運営 (one activity over two rows) and the rows given after it.
+Table lecture_project_then(std::vector<std::vector<std::string>> rows) {
+  rows.insert(rows.begin(), {{"（事業№）行政計画事業名", "所管課", "本事業の取り組み", "計画事業量", "年度別事業計画", "令和元年度", "令和２年度"},
+                             {"1 講座の運営", "生涯学習課", "講座", "年10回", "目標", "5回", "5回"},
+                             {"^", "^", "^", "(8回)", "実績", "4回", "6回"}});
+  return grid(20, 300, 90, rows);
+}
+
 TEST(SheetReaderVariants, ABlankActivityNameCellIsNotFilledInSilence) {
-  const auto sheet = read_one(titled_page({grid(20, 300, 90,
-      {{"（事業№）行政計画事業名", "所管課", "本事業の取り組み", "計画事業量", "年度別事業計画", "令和元年度", "令和２年度"},
-       {"1 講座の運営", "生涯学習課", "講座", "年10回", "目標", "5回", "5回"},
-       {"^", "^", "^", "(8回)", "実績", "4回", "6回"},
-       {"^", "^", "", "年2回", "目標", "1回", "1回"},
+  const auto sheet = read_one(titled_page({lecture_project_then(
+      {{"^", "^", "", "年2回", "目標", "1回", "1回"},
        {"^", "^", "^", "(2回)", "実績", "1回", "1回"}})}));
   ASSERT_EQ(sheet.projects.at(0).activities.size(), 2u);
   const auto missing = with_code(sheet, "missing-field");
   ASSERT_EQ(missing.size(), 1u) << codes(sheet);
   EXPECT_NE(missing[0].message.find("activity.name: its cell is blank"), std::string::npos) << missing[0].message;
   EXPECT_EQ(missing[0].at->box[1], 300 + 3 * 24);
+}
+
+// The FILE:LINE (as test.yaml) of the shipped rules' line that holds `needle`.
+std::string shipped_rule_at(const std::string& needle) {
+  const std::string text = shipped_rules_text();
+  const auto at = text.find(needle);
+  EXPECT_NE(at, std::string::npos) << needle;
+  return "test.yaml:" + std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+}
+
+// Items printed one to a line are read quietly; two in one line are two cells run together (a
+// ruling line missing): read, and warned at their cell.
+TEST(SheetReaderVariants, ItemsRunTogetherInOneLineAreWarnedAtTheirCell) {
+  const auto apart = read_one(titled_page({grid(20, 200, 120, {{"主な取り組み", "①創業支援\n②区内定着支援"}})}));
+  ASSERT_EQ(apart.measure.initiatives.size(), 2u) << codes(apart);
+  EXPECT_TRUE(with_code(apart, "items-run-together").empty()) << codes(apart);
+
+  const auto together = read_one(titled_page({grid(20, 200, 120, {{"主な取り組み", "①創業支援②区内定着支援"}})}));
+  ASSERT_EQ(together.measure.initiatives.size(), 2u);
+  EXPECT_EQ(together.measure.initiatives[1].number, 2);
+  EXPECT_EQ(together.measure.initiatives[1].name, "区内定着支援");
+  const auto warned = with_code(together, "items-run-together");
+  ASSERT_EQ(warned.size(), 1u) << codes(together);
+  EXPECT_EQ(warned[0].rule, shipped_rule_at("- label: '^主な取り組み$'"));
+  EXPECT_NE(warned[0].message.find("holds 2 item(s) but only 1 line(s) start one"), std::string::npos)
+      << warned[0].message;
+  ASSERT_TRUE(warned[0].at);
+  EXPECT_EQ(warned[0].at->box[0], 140);
+  EXPECT_EQ(warned[0].at->box[1], 200);
+}
+
+// explain shows each cell of the items, joined into the text the items regex sees, under the rule.
+TEST(SheetReaderVariants, ExplainShowsEachItemsCellTaken) {
+  const std::vector<sheetx::rules::Ruleset> rules = {sheetx::rules::Ruleset::parse(shipped_rules_text(), "test.yaml")};
+  const auto reading = sheetx::rules::Reader(rules).explain(
+      titled_page({grid(20, 200, 120, {{"主な取り組み", "①創業支援", "②区内定着支援"}})}));
+  ASSERT_EQ(reading.traces.size(), 1u);
+  const auto& traces = reading.traces[0].rules;
+  const auto items = std::find_if(traces.begin(), traces.end(),
+                                  [](const auto& t) { return t.rule == shipped_rule_at("- label: '^主な取り組み$'"); });
+  ASSERT_NE(items, traces.end());
+  EXPECT_TRUE(items->matched);
+  std::vector<std::pair<double, std::string>> joined;  // left edge, text
+  for (const auto& look : items->looks)
+    if (look.outcome == "joined into the text the items regex sees") {
+      EXPECT_TRUE(look.matched);
+      joined.push_back({look.box.x0, look.text});
+    }
+  EXPECT_EQ(joined, (std::vector<std::pair<double, std::string>>{{140, "①創業支援"}, {260, "②区内定着支援"}}));
+}
+
+// The record keeps one division per project: an activity's row printing another is warned at it.
+TEST(SheetReaderVariants, AnotherDivisionOnALaterRowOfTheProjectIsWarnedAtItsCell) {
+  const auto sheet = read_one(titled_page({lecture_project_then(
+      {{"^", "文化課", "展示", "年2回", "目標", "1回", "1回"},
+       {"^", "^", "^", "(2回)", "実績", "1回", "1回"}})}));
+  ASSERT_EQ(sheet.projects.size(), 1u) << codes(sheet);
+  EXPECT_EQ(sheet.projects[0].division, "生涯学習課");
+  EXPECT_EQ(sheet.projects[0].activities.size(), 2u);
+  const auto warned = with_code(sheet, "division-differs");
+  ASSERT_EQ(warned.size(), 1u) << codes(sheet);
+  EXPECT_EQ(warned[0].message, "project 「講座の運営」: a row's division 「文化課」 is not the project's 「生涯学習課」, which the record keeps");
+  EXPECT_EQ(warned[0].rule, shipped_rule_at("{role: division,"));
+  EXPECT_EQ(warned[0].at->box[0], 20 + 90);
+  EXPECT_EQ(warned[0].at->box[1], 300 + 3 * 24);
+}
+
+// Text printed just right of a table, on its rows, is a column whose ruling is missing: warned.
+TEST(SheetReaderVariants, TextBesideATableOnItsRowsIsWarned) {
+  Document document = titled_page({project_table("計画事業量", {"年10回", "5回", "5回"}, {"(8回)", "4回", "6回"})});
+  const double right = 20 + 7 * 90;
+  document.pages[0].blocks.push_back({{right + 10, 326, right + 70, 346}, "定員見直し", {"定員見直し"}});
+  document.pages[0].blocks.push_back({{right + 10, 500, right + 70, 520}, "欄外の注記", {"欄外の注記"}});  // below it
+  document.pages[0].blocks.push_back({{right + 200, 326, right + 260, 346}, "遠い注記", {"遠い注記"}});    // far right
+  const auto sheet = read_one(document);
+  const auto warned = with_code(sheet, "unread-text");
+  ASSERT_EQ(warned.size(), 1u) << codes(sheet);
+  EXPECT_NE(warned[0].message.find("「定員見直し」 beside the projects table"), std::string::npos) << warned[0].message;
+  EXPECT_EQ(warned[0].rule, shipped_rule_at("header: '行政計画事業名'"));
+  EXPECT_EQ(warned[0].at->box[0], right + 10);
+  EXPECT_EQ(warned[0].at->box[1], 326);
+}
+
+// Two rule files that both recognise a title: the first given reads the sheet, with a warning
+// naming the other, never a silent choice.
+TEST(SheetReaderVariants, ATitleTwoRuleFilesRecogniseIsWarned) {
+  const std::vector<sheetx::rules::Ruleset> rules = {
+      sheetx::rules::Ruleset::parse(shipped_rules_text(), "first.yaml"),
+      sheetx::rules::Ruleset::parse(shipped_rules_text(), "second.yaml")};
+  const auto sheets = sheetx::rules::read_sheets(titled_page({measure_table("施策№", false)}), rules);
+  ASSERT_EQ(sheets.size(), 1u);
+  const auto warned = with_code(sheets[0], "title-ambiguous");
+  ASSERT_EQ(warned.size(), 1u) << codes(sheets[0]);
+  EXPECT_EQ(warned[0].message.rfind("the title is recognised by second.yaml too: read with first.yaml", 0), 0u)
+      << warned[0].message;
+  EXPECT_FALSE(warned[0].at.has_value()) << "the whole sheet";
+  const auto once = sheetx::rules::read_sheets(titled_page({measure_table("施策№", false)}), {rules[0]});
+  EXPECT_TRUE(with_code(once.at(0), "title-ambiguous").empty());
+}
+
+// A project printed with its name and division but no activity (nothing in the activity and
+// figure columns) is a project without activities, not one blank activity.
+TEST(SheetReaderVariants, AProjectRowWithoutAnyActivityHasNoActivity) {
+  const auto sheet = read_one(titled_page({lecture_project_then(
+      {{"2 展示の運営", "文化課", "", "", "", "", ""}})}));
+  ASSERT_EQ(sheet.projects.size(), 2u) << codes(sheet);
+  EXPECT_EQ(sheet.projects[0].activities.size(), 1u);
+  EXPECT_EQ(sheet.projects[1].name, "展示の運営");
+  EXPECT_EQ(sheet.projects[1].division, "文化課");
+  EXPECT_TRUE(sheet.projects[1].activities.empty()) << codes(sheet);
 }
 
 }  // namespace
