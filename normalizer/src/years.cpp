@@ -220,8 +220,7 @@ std::optional<Period> Normalizer::period(std::string_view label) const {
     period.warnings.insert(period.warnings.end(), to->warnings.begin(), to->warnings.end());
   } else if (from_text.era && (rest.startsWith(u"元") || (digits > 0 && digits <= 3))) {
     // 令和元～２年度: the second year counts in the first one's era.
-    int32_t year_in_era = rest.startsWith(u"元") ? 1 : 0;
-    for (int32_t i = 0; i < digits; ++i) year_in_era = year_in_era * 10 + (rest[i] - u'0');
+    const int32_t year_in_era = digits > 0 ? number(rest, 0, digits) : 1;
     period.to_fiscal_year = gregorian(*from_text.era->era, year_in_era, period.warnings);
   } else {
     return {};
