@@ -11,6 +11,7 @@
 #include <cstring>
 #include <limits>
 #include <map>
+#include <tuple>
 
 #include "geometry.h"
 #include "page_contents.h"
@@ -205,12 +206,14 @@ Page read_page(const PopplerDocument& pdf, const PageContents& contents, int num
   page.annotations = std::move(content.annotations);
   // The page's main text direction orders its words, tables and blocks (a page turned by
   // /Rotate without turning its text lists them as the unturned page does).
-  int text_rotation = text_rotation_in({0, 0, frame.width, frame.height}, content.words);
+  std::vector<const Word*> all_words;
+  for (const Word& w : content.words) all_words.push_back(&w);
+  int text_rotation = text_rotation_of(all_words, true);
   page.words = words_in_reading_order(content.words, {text_rotation, frame.width, frame.height}, settings);
   auto reading_order = [&](const Box& a, const Box& b) {
     Box ua = to_upright(a, text_rotation, frame.width, frame.height);
     Box ub = to_upright(b, text_rotation, frame.width, frame.height);
-    return ua.y0 != ub.y0 ? ua.y0 < ub.y0 : ua.x0 < ub.x0;
+    return std::tie(ua.y0, ua.x0) < std::tie(ub.y0, ub.x0);
   };
 
   std::vector<AxisEdge> edges = merge_edges(paths_to_edges(content.paths, settings), settings);

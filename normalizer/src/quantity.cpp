@@ -368,7 +368,7 @@ class SegmentReader {
     std::size_t end = span_of(kanji_numerals(), text);
     for (const std::string& counter : impl_.counters) {
       const std::size_t at = text.find(counter);
-      if (at == 0 || at >= end) continue;
+      if (at >= end) continue;  // (read_counted calls this only when no counter starts the text)
       const std::string_view before = text.substr(0, at);
       const auto plain = static_cast<std::size_t>(kanji_multipliers().spanUTF8(
           before.data(), static_cast<int32_t>(before.size()), USET_SPAN_NOT_CONTAINED));

@@ -61,6 +61,8 @@ struct YearText {
   std::optional<int32_t> gregorian;
 };
 
+std::string era_name(const Era& era) { return utf8(icu::UnicodeString(era.name)); }
+
 int32_t number(const icu::UnicodeString& text, int32_t from, int32_t to) {
   int32_t value = 0;
   for (int32_t i = from; i < to; ++i) value = value * 10 + (text[i] - u'0');
@@ -82,7 +84,7 @@ const Era* era_at(const icu::UnicodeString& text, int32_t at, int32_t& length) {
 int32_t gregorian(const Era& era, int32_t year_in_era, std::vector<std::string>& warnings) {
   const int32_t year = era.first_year + year_in_era - 1;
   if (year_in_era < 1 || (era.last_year_in_era > 0 && year_in_era > era.last_year_in_era)) {
-    const std::string name = utf8(icu::UnicodeString(era.name));
+    const std::string name = era_name(era);
     const std::string years = era.last_year_in_era > 0
         ? "its years are 1 to " + std::to_string(era.last_year_in_era)
         : "its years start at 1";
@@ -150,7 +152,7 @@ std::optional<FiscalYear> to_fiscal_year(const YearText& found) {
   if (found.era) {
     const EraYear& era = *found.era;
     year.year = era.gregorian;
-    const std::string name = utf8(icu::UnicodeString(era.era->name));
+    const std::string name = era_name(*era.era);
     year.how = "era " + name + " " + std::to_string(era.year_in_era);
     if (era.printed.find(name + std::to_string(era.year_in_era)) != 0) {
       year.how += " (printed " + era.printed + ")";

@@ -19,7 +19,7 @@ using Into = FigureTableRule::Into;
 struct Stamp {
   std::optional<int> year;
   std::vector<std::string> year_warnings;  // the normalizer's, of an era year
-  bool relative_without_review = false;    // a relative year word, but the sheet gives no review year
+  const FigureTableRule::RelativeYear* relative_without_review = nullptr;  // its words, but the sheet gives no review year
   std::vector<const FigureTableRule::Kind*> kinds;  // every kind whose words matched, in file order
   const FigureTableRule::Kind* kind() const { return kinds.empty() ? nullptr : kinds.front(); }
 };
@@ -123,7 +123,7 @@ class FigureTableReader {
       for (const auto& relative : rule_.relative_years) {
         if (!RE2::PartialMatch(squeezed, *relative.words)) continue;
         if (review) out.year = *review + relative.offset;
-        else out.relative_without_review = true;
+        else out.relative_without_review = &relative;
         break;
       }
     }
@@ -147,7 +147,9 @@ class FigureTableReader {
   }
 
   std::string no_year_why(const Stamp& s) const {
-    return s.relative_without_review ? "names a year relative to the review period, which the sheet does not give"
+    return s.relative_without_review ? "names a year relative to the review period (relative_years, line " +
+                                           std::to_string(s.relative_without_review->line) +
+                                           "), which the sheet does not give"
                                      : "names no fiscal year";
   }
 

@@ -330,7 +330,11 @@ TEST(FigureTables, ARelativeYearWithoutAReviewPeriodIsWarnedAtItsRow) {
   const auto warned = table_warnings(sheet, "row-without-year");
   ASSERT_EQ(warned.size(), 2u) << listed(table_warnings(sheet));
   EXPECT_EQ(warned[0].rule, where(kCostRows, "{role: when,"));
-  EXPECT_NE(warned[0].message.find("review period"), std::string::npos) << warned[0].message;
+  // The message names the relative_years entry whose words matched, for the rule's author.
+  EXPECT_NE(warned[0].message.find("review period (relative_years, line " +
+                                   where(kCostRows, "'^前年度'").substr(std::string("test.yaml:").size()) + ")"),
+            std::string::npos)
+      << warned[0].message;
   ASSERT_TRUE(warned[0].at.has_value());
   EXPECT_EQ(warned[0].at->box[1], 40 + 24);
   EXPECT_EQ(project_of(sheet).costs.at(0).values.size(), 1u);  // 令和７年度見込 only
