@@ -185,8 +185,7 @@ void split_unruled_cells(Table& table, const std::vector<Word>& words) {
       cells.push_back(std::move(part));
     }
   }
-  std::sort(cells.begin(), cells.end(),
-            [](const Cell& a, const Cell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
+  std::sort(cells.begin(), cells.end(), in_grid_order);
   table.cells = std::move(cells);
 }
 

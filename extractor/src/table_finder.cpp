@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <tuple>
 
 #include "geometry.h"
 
@@ -62,7 +63,7 @@ void dots_to_edges(std::vector<Box> dots, const Settings& settings, std::vector<
     auto lo = [&](const Box& b) { return horizontal ? b.x0 : b.y0; };
     auto hi = [&](const Box& b) { return horizontal ? b.x1 : b.y1; };
     std::sort(dots.begin(), dots.end(), [&](const Box& a, const Box& b) {
-      return across(a) != across(b) ? across(a) < across(b) : lo(a) < lo(b);
+      return std::pair(across(a), lo(a)) < std::pair(across(b), lo(b));
     });
     for (size_t start = 0; start < dots.size();) {
       size_t end = start + 1;
@@ -131,7 +132,7 @@ std::vector<AxisEdge> paths_to_edges(const std::vector<PathPiece>& pieces, const
 std::vector<AxisEdge> merge_edges(std::vector<AxisEdge> raw, const Settings& settings) {
   // Snap: a cluster of parallel edges whose positions chain within the tolerance takes its mean.
   std::sort(raw.begin(), raw.end(), [](const AxisEdge& a, const AxisEdge& b) {
-    return a.horizontal != b.horizontal ? a.horizontal : a.pos < b.pos;
+    return std::pair(!a.horizontal, a.pos) < std::pair(!b.horizontal, b.pos);  // horizontal first
   });
   for (size_t start = 0; start < raw.size();) {
     size_t end = start + 1;
@@ -147,8 +148,7 @@ std::vector<AxisEdge> merge_edges(std::vector<AxisEdge> raw, const Settings& set
   // Join: collinear edges that overlap or nearly touch become one (a line drawn twice is one);
   // dashes and dots (pieces shorter than an edge) join across gaps up to max_dash_gap.
   std::sort(raw.begin(), raw.end(), [](const AxisEdge& a, const AxisEdge& b) {
-    if (a.horizontal != b.horizontal) return a.horizontal;
-    return a.pos != b.pos ? a.pos < b.pos : a.lo < b.lo;
+    return std::tuple(!a.horizontal, a.pos, a.lo) < std::tuple(!b.horizontal, b.pos, b.lo);
   });
   std::vector<AxisEdge> joined;
   bool last_is_dash = false;
@@ -398,6 +398,8 @@ std::vector<Box> cells_to_tiles(const std::vector<Box>& cells) {
   return tiles;
 }
 
+bool in_grid_order(const Cell& a, const Cell& b) { return std::pair(a.row, a.col) < std::pair(b.row, b.col); }
+
 Box cells_to_box(const std::vector<Box>& cells) {
   Box box = cells.front();
   for (const Box& c : cells) box = unite(box, c);
@@ -433,8 +435,7 @@ Table cells_to_grid(const std::vector<Box>& cells, int rotation, double page_wid
     cell.col_span = nearest_index(col_edges, u.x1) - cell.col;
     table.cells.push_back(std::move(cell));
   }
-  std::sort(table.cells.begin(), table.cells.end(),
-            [](const Cell& a, const Cell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
+  std::sort(table.cells.begin(), table.cells.end(), in_grid_order);
   // Edges back in page coordinates, in reading order: y for upright text, x for text turned 90/270.
   auto to_page = [&](double v, bool row_axis) {
     switch (rotation) {

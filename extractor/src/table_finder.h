@@ -15,10 +15,10 @@ namespace sheetx::extractor {
 
 // An edge as the finder works on it: a position across its axis and an extent along it (Page::edges
 // gives the same lines by their end points).
-struct AxisEdge {
-  bool horizontal = true;
-  double pos = 0;         // y of a horizontal edge, x of a vertical one
-  double lo = 0, hi = 0;  // its extent along the other axis
+struct AxisEdge {  // always built whole: {horizontal, pos, lo, hi}
+  bool horizontal;
+  double pos;         // y of a horizontal edge, x of a vertical one
+  double lo, hi;      // its extent along the other axis
 };
 
 // Where a vertical and a horizontal edge meet, with the edges (indices) that pass through it.
@@ -63,6 +63,9 @@ std::vector<std::vector<Box>> cells_to_tables(const std::vector<Box>& cells);
 // spans smaller cells (an L-shaped heading and indent) keeps only the slots they leave, split
 // into rectangles (first free slot rightwards, then down).
 std::vector<Box> cells_to_tiles(const std::vector<Box>& cells);
+
+// Whether cell `a` comes before `b` in a grid's order: by row, then column.
+bool in_grid_order(const Cell& a, const Cell& b);
 
 // The box around a table's cells.
 Box cells_to_box(const std::vector<Box>& cells);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <string_view>
+#include <utility>
 
 #include <unicode/utf8.h>
 
@@ -124,8 +125,7 @@ std::vector<Line> words_to_lines(const std::vector<const Word*>& words, const Re
     for (const Word* w : band.words) {
       Box b = upright(*w, frame);
       if (!line.empty() && b.x0 - right > max_gap_em * std::max(w->size, 1.0)) {
-        lines.push_back(std::move(line));
-        line.clear();
+        lines.push_back(std::exchange(line, {}));
       }
       line.push_back(w);
       right = line.size() == 1 ? b.x1 : std::max(right, b.x1);

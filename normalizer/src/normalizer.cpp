@@ -1,5 +1,6 @@
 // Normalizer construction: the counter list; ICU's kanji numerals.
 #include <algorithm>
+#include <tuple>
 
 #include "impl.h"
 
@@ -43,7 +44,7 @@ Normalizer::Impl::Impl(std::vector<std::string> extra_counters) {
     if (!folded.empty()) counters.push_back(std::move(folded));
   }
   std::sort(counters.begin(), counters.end(), [](const std::string& a, const std::string& b) {
-    return a.size() != b.size() ? a.size() > b.size() : a < b;
+    return std::forward_as_tuple(b.size(), a) < std::forward_as_tuple(a.size(), b);  // longest first
   });
   counters.erase(std::unique(counters.begin(), counters.end()), counters.end());
 }

@@ -269,19 +269,19 @@ CsvTables::CsvTables(const std::string& dir, CsvSettings settings)
 
 CsvTables::~CsvTables() = default;
 
-void CsvTables::add_year_row(const std::string& line, const std::string& key, std::pair<int, int> period,
-                             bool complete) {
+void CsvTables::add_year_row(const std::string& line, const std::string& key,
+                             std::optional<std::pair<int, int>> period) {
   if (std::fwrite(line.data(), 1, line.size(), years_.get()) != line.size())
     throw std::runtime_error("cannot write the scratch file for years.csv: " + std::string(std::strerror(errno)));
   YearRow row{-1, line.size()};
   const std::size_t index = year_rows_.size();
-  if (complete) {
+  if (period) {
     const auto [it, fresh] = groups_.emplace(key, static_cast<int>(latest_.size()));
     row.group = it->second;
     if (fresh) {
-      latest_.push_back({period, index});
-    } else if (period > latest_[row.group].period) {  // equal periods: the first in run order stays
-      latest_[row.group] = {period, index};
+      latest_.push_back({*period, index});
+    } else if (*period > latest_[row.group].period) {  // equal periods: the first in run order stays
+      latest_[row.group] = {*period, index};
     }
   }
   year_rows_.push_back(row);
@@ -402,7 +402,8 @@ std::vector<Warning> CsvTables::add(const Json& sheet) {
                           !fiscal_year.empty() && from.is_number_integer() && to.is_number_integer();
     const std::string key = lead[0] + '\x1f' + lead[6] + '\x1f' + project_number + '\x1f' + activity_name + '\x1f' +
                             fiscal_year;
-    add_year_row(csv_line(r), key, complete ? std::pair{to.get<int>(), from.get<int>()} : std::pair{0, 0}, complete);
+    add_year_row(csv_line(r), key,
+                 complete ? std::optional(std::pair{to.get<int>(), from.get<int>()}) : std::nullopt);
   }
   return warnings;
 }

@@ -39,19 +39,17 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
   }
 }
 
-AtomicFile::~AtomicFile() {
-  if (fd_ >= 0) {
-    close(fd_);
-    std::remove(temporary_.c_str());
-  }
+AtomicFile::~AtomicFile() { discard(); }
+
+void AtomicFile::discard() noexcept {
+  if (fd_ < 0) return;
+  close(fd_);
+  std::remove(temporary_.c_str());
+  fd_ = -1;  // closed once: the number may already be another file's
 }
 
 void AtomicFile::fail(int error) {
-  if (fd_ >= 0) {
-    close(fd_);
-    std::remove(temporary_.c_str());
-    fd_ = -1;
-  }
+  discard();
   throw std::runtime_error(path_ + ": cannot write: " + std::strerror(error));
 }
 

@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -55,7 +56,8 @@ class CsvTables {
     std::pair<int, int> period;  // (to, from) fiscal year of the report
     std::size_t row = 0;
   };
-  void add_year_row(const std::string& line, const std::string& key, std::pair<int, int> period, bool complete);
+  // `period` (to, from) is absent when the row's key is incomplete: it then has no `latest`.
+  void add_year_row(const std::string& line, const std::string& key, std::optional<std::pair<int, int>> period);
 
   std::string dir_;
   CsvSettings settings_;

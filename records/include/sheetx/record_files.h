@@ -24,6 +24,7 @@ class AtomicFile {
   void commit();
 
  private:
+  void discard() noexcept;  // closes and removes the temporary file, if still open
   [[noreturn]] void fail(int error);
   std::string path_, temporary_;
   int fd_ = -1;
