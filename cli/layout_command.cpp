@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <span>
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
@@ -97,8 +98,8 @@ class JsonWriter {
     return *this;
   }
   JsonWriter& box(const ex::Box& b) { return points({b.x0, b.y0, b.x1, b.y1}); }
-  JsonWriter& points(std::initializer_list<double> values) { return points(std::vector<double>(values)); }
-  JsonWriter& points(const std::vector<double>& values) {
+  JsonWriter& points(std::initializer_list<double> values) { return points(std::span(values.begin(), values.size())); }
+  JsonWriter& points(std::span<const double> values) {
     open('[');
     for (double v : values) next().number(pt(v));
     return close(']');

@@ -81,4 +81,23 @@ TEST(TableFinder, TwoEdgesSnapToleranceApartAreOne) {
   EXPECT_EQ(page_of(doubled, closer).tables.at(0).rows, 3);
 }
 
+// Tables come in the page's reading order, top to bottom, whatever order the finder met them in
+// (it meets them by their corners, left to right): a rule's `table` numbers count in this order.
+TEST(TableFinder, TablesComeInReadingOrderTopToBottom) {
+  const std::string pen = "0 G 0.5 w";
+  // One ruled box of two cells, its top-left corner at (x, y), its words in the cells.
+  auto box = [&](double x, double y, const std::string& left, const std::string& right) {
+    std::string ops;
+    for (double dy : {0, 30}) ops += line(x, y + dy, x + 200, y + dy, pen);
+    for (double dx : {0, 100, 200}) ops += line(x + dx, y, x + dx, y + 30, pen);
+    return ops + word(x + 10, y + 20, left) + word(x + 110, y + 20, right);
+  };
+  ex::Page page = page_of(box(50, 400, "Lower", "left") + box(350, 100, "Upper", "right"));
+  ASSERT_EQ(page.tables.size(), 2u);
+  ASSERT_NE(page.tables[0].at(0, 0), nullptr);
+  EXPECT_EQ(page.tables[0].at(0, 0)->text, "Upper");
+  ASSERT_NE(page.tables[1].at(0, 0), nullptr);
+  EXPECT_EQ(page.tables[1].at(0, 0)->text, "Lower");
+}
+
 }  // namespace
