@@ -1,7 +1,7 @@
 // The table finder at its settings' boundaries, on pages written here in raw PDF operators
 // (tests/robustness/hostile_pdfs.h writes the file around them): a pen exactly
-// max_edge_thickness wide still draws an edge, and two parallel edges exactly snap_tolerance apart
-// are one edge.
+// max_edge_thickness wide still draws an edge, two parallel edges exactly snap_tolerance apart
+// are one edge, a filled bar with a corner half a point off is one; and tables come in reading order.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -79,6 +79,31 @@ TEST(TableFinder, TwoEdgesSnapToleranceApartAreOne) {
   ex::Settings closer;
   closer.snap_tolerance = 1.9;  // the two lines are now two edges, a thin row between them
   EXPECT_EQ(page_of(doubled, closer).tables.at(0).rows, 3);
+}
+
+// Spreadsheets draw thin borders as filled bars. A bar whose corner a producer's rounding left up
+// to half a point off (kSlantTolerance) is still a rectangle, so its edge is kept; a corner a
+// whole point off makes a slanted shape, no edge.
+TEST(TableFinder, ABarWithACornerHalfAPointOffIsStillAnEdge) {
+  auto at = [](double x, double y) { return std::to_string(x) + " " + std::to_string(kPageHeight - y); };
+  // A filled bar from (x0, y0) to (x1, y1), its top-left corner raised by `raised`.
+  auto bar = [&](double x0, double y0, double x1, double y1, double raised) {
+    return "0 g " + at(x0, y0 - raised) + " m " + at(x1, y0) + " l " + at(x1, y1) + " l " + at(x0, y1) + " l h f\n";
+  };
+  auto bars = [&](double raised) {
+    std::string ops = bar(100, 100, 301, 101, 0) + bar(100, 130, 301, 131, raised) + bar(100, 160, 301, 161, 0);
+    for (double x : {100, 200, 300}) ops += bar(x, 100, x + 1, 161, 0);
+    return ops + word(110, 120, "Ward") + word(210, 120, "Beds") + word(110, 150, "Taito") + word(210, 150, "340");
+  };
+  ex::Page page = page_of(bars(0.5));
+  ASSERT_EQ(page.tables.size(), 1u);
+  EXPECT_EQ(page.tables[0].rows, 2);
+  ASSERT_NE(page.tables[0].at(1, 1), nullptr);
+  EXPECT_EQ(page.tables[0].at(1, 1)->text, "340");
+
+  ex::Page slanted = page_of(bars(1));
+  ASSERT_EQ(slanted.tables.size(), 1u);
+  EXPECT_EQ(slanted.tables[0].rows, 1);
 }
 
 // Tables come in the page's reading order, top to bottom, whatever order the finder met them in

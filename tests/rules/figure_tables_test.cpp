@@ -198,6 +198,21 @@ TEST(FigureTables, KindsFromHeaderWordsCaptionsAndANameOverTwoRows) {
             (std::vector<std::string>{"target 2023 10以下 10 件", "actual 2023  null -", "actual 2022 12 12 件"}));
 }
 
+// A caption's text box may reach a point into its table's top rule (the glyphs' descent): the
+// table it touches is still between it and the next table down, which has no caption of its own
+// and so is not read as 【成果】's.
+TEST(FigureTables, ACaptionTouchingItsTableIsNotTheCaptionOfTheTableBelow) {
+  const std::vector<std::string> head = {"指標名", "単位", "令和５年度\n目標値", "令和５年度\n実績値"};
+  const auto sheet = read_one(page_of({grid(20, 60, 90, {head, {"協定事業者数", "社", "85", "88"}}),
+                                       grid(20, 200, 90, {head, {"通報件数", "件", "10", "12"}})},
+                                      "令和５年度", {{{20, 40, 100, 61}, "【成果】", {"【成果】"}}}),
+                              kHeaderKinds);
+  const auto& indicators = project_of(sheet).indicators;
+  ASSERT_EQ(indicators.size(), 1u) << listed(table_warnings(sheet));
+  EXPECT_EQ(indicators[0].name, "協定事業者数");
+  EXPECT_EQ(indicators[0].kind, "outcome");
+}
+
 TEST(FigureTables, WithoutContinuesARowWithoutFiguresIsAnIndicatorOfItsOwn) {
   std::string rules = kHeaderKinds;
   rules.erase(rules.find("    continues: true\n"), std::string("    continues: true\n").size());
