@@ -153,7 +153,7 @@ int run_check(const CheckOptions& options) {
     if (read.contains("not_sheet")) throw PrintableError(read["not_sheet"].get<std::string>());  // a sample must be one
     return read;
   };
-  try {
+  const int ended = run_batch([&] {
     run_isolated(pdfs, options.run.limits, job, [&](std::size_t i, JobResult result) {
       if (options.update && result.ok) update_expected(pdfs[i], result);
       const FileReport report = compare_file(pdfs[i], options.update ? expected_files(pdfs[i]) : expected[i], result);
@@ -161,13 +161,8 @@ int run_check(const CheckOptions& options) {
       if (options.format == "json") reports.push_back(report_json(report));
       else print_text(report, colour);
     });
-  } catch (const Interrupted& e) {
-    std::cerr << "sheetx: " << e.what() << "\n";
-    return kInterrupted;
-  } catch (const std::exception& e) {
-    std::cerr << "sheetx: " << printable(e.what()) << "\n";
-    return kFailed;
-  }
+  });
+  if (ended != kOk) return ended;
   if (options.format == "json") {
     const Json report = {{"files", reports}, {"matching", matching}, {"differing", failing}};
     std::cout << printable(report.dump(2, ' ', false, Json::error_handler_t::replace), Escaping::kJson) << "\n";

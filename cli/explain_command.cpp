@@ -188,12 +188,11 @@ int run_explain(const ExplainOptions& options) {
 
 void add_explain_command(CLI::App& app) {
   auto options = std::make_shared<ExplainOptions>();
-  CLI::App* command = app.add_subcommand(
-      "explain",
+  CLI::App* command = add_one_pdf_command(
+      app, "explain",
       "Show, for each rule of the rule file (FILE:LINE), the cells it looked at (page, box, the text its regex "
-      "saw), what it took and why it passed over the rest; then the sheet's warnings.\n"
-      "Example: sheetx explain samples/taito-35.pdf --field activity.plan --page 2");
-  command->add_option("file", options->path, "the PDF")->required();
+      "saw), what it took and why it passed over the rest; then the sheet's warnings.",
+      "Example: sheetx explain samples/taito-35.pdf --field activity.plan --page 2", options->path);
   add_rules_option(*command, options->rule_files);
   command->add_option("--field", options->field,
                       "Only the rules that fill this field or those under it: measure.grade_label, activity.plan, "

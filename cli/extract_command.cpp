@@ -158,25 +158,20 @@ int run_extract(const ExtractOptions& options) {
     if (lost || doubted) ++failed;
     progress.update(done, sheets, warnings, failed);
   };
-  try {
-    if (format == "csv") tables.emplace(options.output, csv);
-    run_isolated(paths, options.run.limits, job, on_result);
-    if (tables && sheets == 0) {
-      progress.finish();
-      std::cerr << "sheetx: no sheet read: the tables in " << printable(options.output) << " are left as they were\n";
-      ++failed;
-    } else if (tables) {
-      tables->finish();
-    }
-  } catch (const Interrupted& e) {
-    progress.finish();
-    std::cerr << "sheetx: " << e.what() << "\n";
-    return kInterrupted;
-  } catch (const std::exception& e) {
-    progress.finish();
-    std::cerr << "sheetx: " << printable(e.what()) << "\n";
-    return kFailed;
-  }
+  const int ended = run_batch(
+      [&] {
+        if (format == "csv") tables.emplace(options.output, csv);
+        run_isolated(paths, options.run.limits, job, on_result);
+        if (tables && sheets == 0) {
+          progress.finish();
+          std::cerr << "sheetx: no sheet read: the tables in " << printable(options.output) << " are left as they were\n";
+          ++failed;
+        } else if (tables) {
+          tables->finish();
+        }
+      },
+      [&] { progress.finish(); });
+  if (ended != kOk) return ended;
   progress.finish();
   const std::size_t files = paths.size() + inputs.problems.size();
   std::cerr << "sheetx: " << files << " files, " << sheets << " sheets, " << warnings << " warnings, " << not_sheets

@@ -52,13 +52,10 @@ int run_inspect(const InspectOptions& options) {
 }  // namespace
 
 void add_inspect_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand(
-      "inspect",
-      "Write an HTML report of what sheetx found on each page and what each rule read.\n"
-      "The PDF is read in a worker process under --timeout, --max-memory and --max-pages.\n"
-      "Example: sheetx inspect samples/taito-35.pdf -o report.html   (then open report.html)");
   auto options = std::make_shared<InspectOptions>();
-  cmd->add_option("file", options->path, "the PDF")->required();
+  auto* cmd = add_one_pdf_command(
+      app, "inspect", "Write an HTML report of what sheetx found on each page and what each rule read.",
+      "Example: sheetx inspect samples/taito-35.pdf -o report.html   (then open report.html)", options->path);
   cmd->add_option("-o,--output", options->output, "the HTML file to write (default: the PDF's name with .html)");
   add_rules_option(*cmd, options->rule_files);
   add_limit_options(*cmd, options->limits, options->max_pages);

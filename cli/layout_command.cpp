@@ -208,14 +208,13 @@ nlohmann::ordered_json print_layout(const std::string& path, const LayoutOptions
 }  // namespace
 
 void add_layout_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand(
-      "layout",
-      "Print what the extractor finds on each page (cells, edges (ruling lines), free text) as JSON, page by page.\n"
-      "The PDF is read in a worker process under --timeout, --max-memory and --max-pages.\n"
-      "Example: sheetx layout samples/taito-35.pdf --page 2\n"
-      "         sheetx layout samples/taito-35.pdf --words | jq '.pages[0].words[0]'");
   auto options = std::make_shared<LayoutOptions>();
-  cmd->add_option("file", options->path, "the PDF")->required();
+  auto* cmd = add_one_pdf_command(
+      app, "layout",
+      "Print what the extractor finds on each page (cells, edges (ruling lines), free text) as JSON, page by page.",
+      "Example: sheetx layout samples/taito-35.pdf --page 2\n"
+      "         sheetx layout samples/taito-35.pdf --words | jq '.pages[0].words[0]'",
+      options->path);
   cmd->add_option("--page", options->page, "only this page (1-based)")->check(CLI::PositiveNumber);
   cmd->add_flag("--words", options->words, "also print every text run (text, box, font, size, rotation)");
   cmd->add_flag("--annotations", options->annotations,

@@ -95,6 +95,29 @@ int run_on_one_pdf(const std::string& path, const Limits& limits, const Job& job
   }
 }
 
+int run_batch(const std::function<void()>& batch, const std::function<void()>& before_saying) {
+  try {
+    batch();
+    return kOk;
+  } catch (const Interrupted& e) {
+    if (before_saying) before_saying();
+    std::cerr << "sheetx: " << e.what() << "\n";
+    return kInterrupted;
+  } catch (const std::exception& e) {
+    if (before_saying) before_saying();
+    std::cerr << "sheetx: " << printable(e.what()) << "\n";
+    return kFailed;
+  }
+}
+
+CLI::App* add_one_pdf_command(CLI::App& app, const std::string& name, const std::string& what,
+                              const std::string& examples, std::string& path) {
+  CLI::App* command = app.add_subcommand(
+      name, what + "\nThe PDF is read in a worker process under --timeout, --max-memory and --max-pages.\n" + examples);
+  command->add_option("file", path, "the PDF")->required();
+  return command;
+}
+
 namespace {
 
 // The name of a "NAME=VALUE" extractor setting.

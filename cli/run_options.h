@@ -39,6 +39,16 @@ void print_about(const std::string& path, const std::string& message);
 int run_on_one_pdf(const std::string& path, const Limits& limits, const Job& job,
                    const std::function<void(const nlohmann::ordered_json&)>& on_read = {});
 
+// Runs a command's batch of files (run_isolated and what follows it) and says how it ended: kOk;
+// kInterrupted with `sheetx: interrupted …` after SIGINT or SIGTERM; kFailed with `sheetx: CAUSE`
+// when it throws. before_saying (if any) runs before either line, to clear a progress line.
+int run_batch(const std::function<void()>& batch, const std::function<void()>& before_saying = {});
+
+// The subcommand of a command that reads one PDF (FILE) in a worker under the limits, as its help
+// says between what it does and its examples; the caller adds the limits with add_limit_options.
+CLI::App* add_one_pdf_command(CLI::App& app, const std::string& name, const std::string& what,
+                              const std::string& examples, std::string& path);
+
 // --setting NAME=VALUE (repeatable): the extractor's Settings by name.
 void add_setting_option(CLI::App& command, std::vector<std::string>& settings);
 

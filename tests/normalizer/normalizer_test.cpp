@@ -403,6 +403,16 @@ TEST(Quantity, JsonPrintsWholeNumbersAsIntegersAndOnlyTheFlagsSetInContractOrder
 // ---------------------------------------------------------------------------------------------
 // Fiscal years
 
+// The first warning holds `expected`; an empty `expected`: there is no warning.
+void expect_first_warning(const std::vector<std::string>& warnings, const char* expected) {
+  if (*expected == '\0') {
+    EXPECT_TRUE(warnings.empty()) << warnings.front();
+  } else {
+    ASSERT_FALSE(warnings.empty());
+    EXPECT_NE(warnings.front().find(expected), std::string::npos) << warnings.front();
+  }
+}
+
 struct YearCase {
   const char* printed;
   std::optional<int> year;  // nullopt: names no year
@@ -425,12 +435,7 @@ TEST_P(FiscalYearTable, ReadsTheHeader) {
   EXPECT_EQ(year->year_end, c.year_end);
   EXPECT_EQ(year->estimate, c.estimate);
   EXPECT_NE(year->how.find(c.how), std::string::npos) << year->how;
-  if (*c.warning == '\0') {
-    EXPECT_TRUE(year->warnings.empty()) << year->warnings.front();
-  } else {
-    ASSERT_FALSE(year->warnings.empty());
-    EXPECT_NE(year->warnings.front().find(c.warning), std::string::npos) << year->warnings.front();
-  }
+  expect_first_warning(year->warnings, c.warning);
 }
 
 INSTANTIATE_TEST_SUITE_P(Headers, FiscalYearTable, testing::Values(
@@ -564,12 +569,7 @@ TEST_P(PeriodTable, ReadsTheLabel) {
   if (!period) return;
   EXPECT_EQ(period->from_fiscal_year, c.years->first);
   EXPECT_EQ(period->to_fiscal_year, c.years->second);
-  if (*c.warning == '\0') {
-    EXPECT_TRUE(period->warnings.empty()) << period->warnings.front();
-  } else {
-    ASSERT_FALSE(period->warnings.empty());
-    EXPECT_NE(period->warnings.front().find(c.warning), std::string::npos);
-  }
+  expect_first_warning(period->warnings, c.warning);
 }
 
 INSTANTIATE_TEST_SUITE_P(Labels, PeriodTable, testing::Values(

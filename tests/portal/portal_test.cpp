@@ -127,9 +127,8 @@ std::string columns(const Json& names) {
 }
 
 // Each table's primary key is unique and present, and each foreign key finds exactly one parent
-// row for every row, as datapackage.json declares them.
-void expect_declared_keys_hold(const fs::path& portal) {
-  const fs::path db = load_sqlite(portal);
+// row for every row, as the portal's datapackage.json declares them, in its database db.
+void expect_declared_keys_hold(const fs::path& portal, const fs::path& db) {
   const Json package = Json::parse(read_file(portal / "datapackage.json"));
   for (const auto& resource : package["resources"]) {
     const std::string table = resource["name"];
@@ -157,6 +156,13 @@ void expect_declared_keys_hold(const fs::path& portal) {
   }
 }
 
+// The portal loaded into SQLite, its declared keys expected to hold; the database.
+fs::path load_with_declared_keys_held(const fs::path& portal) {
+  const fs::path db = load_sqlite(portal);
+  expect_declared_keys_hold(portal, db);
+  return db;
+}
+
 class Portal : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -182,8 +188,7 @@ TEST_F(Portal, TheTwoPeriodFolderReadsAsItsDescriptionsSay) {
 
 TEST_F(Portal, JoiningYearsToProjectsToMeasuresGivesOneRowPerYearRow) {
   const fs::path out = portal("portal-join");
-  expect_declared_keys_hold(out);
-  const fs::path db = load_sqlite(out);
+  const fs::path db = load_with_declared_keys_held(out);
   EXPECT_EQ(query(db, "SELECT count(*) FROM measures WHERE measure_number = '12'"), "2");
   const std::string years = query(db, "SELECT count(*) FROM years");
   EXPECT_EQ(years, "39");  // 12 + 12 rows of 施策12's two periods, 15 of 施策18
@@ -225,12 +230,11 @@ TEST_F(Portal, KeysHoldOnEverySample) {
   const fs::path out = scratch("portal-samples") / "portal";
   const auto result = extract_csv("samples/*.pdf", out);
   EXPECT_EQ(result.status, 0) << result.out;
-  expect_declared_keys_hold(out);
+  const fs::path db = load_with_declared_keys_held(out);
   // Sheets of one key, in path order, after the first: bundle's 施策7 is followed by excel-07,
   // taito-07-b, taito-07-rotated and taito-07 (~2 to ~5); 施策12 by taito-12-b, taito-12 and
   // word-12; 施策18 by taito-18-doubts and taito-18; 施策35 by taito-35 after ichitaro-35; the
   // project sheets 02-12-003 and 06-03-11 are each alone and again in their layout's bundle.
-  const fs::path db = load_sqlite(out);
   EXPECT_EQ(query(db, "SELECT count(*) FROM measures WHERE sheet_id LIKE '%~%'"), "12");
   EXPECT_EQ(query(db, "SELECT kind, count(*) FROM measures GROUP BY 1 ORDER BY 1"), "measure|15\nproject|7");
   EXPECT_EQ(query(db, "SELECT count(*) FROM costs c JOIN project_sheets p USING (sheet_id, project_order)"),
@@ -276,8 +280,7 @@ void expect_node_check_passes(const std::string& script) {
 
 TEST_F(Portal, ProjectSheetsJoinTheirCostsAndIndicatorsBesideMeasureSheets) {
   const fs::path out = mixed_portal("portal-projects");
-  expect_declared_keys_hold(out);
-  const fs::path db = load_sqlite(out);
+  const fs::path db = load_with_declared_keys_held(out);
   EXPECT_EQ(query(db, "SELECT kind, count(*) FROM measures GROUP BY kind ORDER BY kind"), "measure|1\nproject|2");
   const std::string costs = query(db, "SELECT count(*) FROM costs");
   EXPECT_EQ(costs, "6");  // 3 values of 2 lines on each project sheet

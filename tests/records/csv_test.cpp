@@ -59,16 +59,26 @@ std::vector<std::map<std::string, std::string>> records_of(const fs::path& file)
   return out;
 }
 
+// The sheets written as one run into a scratch folder; the warnings the run gave, if asked for.
+fs::path write_run(const std::string& name, const std::vector<Sheet>& sheets, CsvSettings settings = {},
+                   std::vector<Warning>* warnings = nullptr) {
+  const fs::path dir = sheetx::testing::scratch("csv-" + name);
+  CsvTables tables(dir.string(), settings);
+  std::vector<Warning> given;
+  for (const Sheet& sheet : sheets) {
+    for (Warning& warning : tables.add(to_json(sheet))) given.push_back(std::move(warning));
+  }
+  tables.finish();
+  if (warnings) *warnings = std::move(given);
+  return dir;
+}
+
 // A measure sheet (施策35 with one indicator) and the project sheet, written as one run.
 fs::path write_tables(const std::string& name) {
-  const fs::path dir = sheetx::testing::scratch("csv-" + name);
   Sheet measure = sheet_of(SheetKind::measure);
   measure.measure.number = 35;
   measure.indicators.push_back({"来訪者数", "区の統計", {{"actual", 2022, printed("1,200人")}}});
-  CsvTables tables(dir.string());
-  for (const Sheet& sheet : {measure, project_sheet()}) tables.add(to_json(sheet));
-  tables.finish();
-  return dir;
+  return write_run(name, {measure, project_sheet()});
 }
 
 TEST(ProjectSheetCsv, CostsHaveOneRowPerLineAndValue) {
@@ -213,20 +223,10 @@ Sheet measure_sheet() {
   return sheet;
 }
 
-fs::path write_measure_tables(const std::string& name, CsvSettings settings, const Sheet& sheet,
-                              std::vector<Warning>* warnings = nullptr) {
-  const fs::path dir = sheetx::testing::scratch("csv-" + name);
-  CsvTables tables(dir.string(), settings);
-  std::vector<Warning> given = tables.add(to_json(sheet));
-  tables.finish();
-  if (warnings) *warnings = std::move(given);
-  return dir;
-}
-
 const char* const kTables[] = {"measures.csv", "indicators.csv", "projects.csv", "years.csv", "project_sheets.csv", "costs.csv"};
 
 TEST(MeasureSheetCsv, ProjectsHaveOneRowPerActivityWithItsBaselineAndPlan) {
-  const auto projects = records_of(write_measure_tables("projects", {}, measure_sheet()) / "projects.csv");
+  const auto projects = records_of(write_run("projects", {measure_sheet()}) / "projects.csv");
   ASSERT_EQ(projects.size(), 2u);
   const auto& revised = projects[0];
   EXPECT_EQ(revised.at("全国地方公共団体コード"), "131067");
@@ -265,7 +265,7 @@ TEST(MeasureSheetCsv, ProjectsHaveOneRowPerActivityWithItsBaselineAndPlan) {
 }
 
 TEST(MeasureSheetCsv, YearsHaveTheTargetAndActualOfEachActivityAndYear) {
-  const auto years = records_of(write_measure_tables("years", {}, measure_sheet()) / "years.csv");
+  const auto years = records_of(write_run("years", {measure_sheet()}) / "years.csv");
   ASSERT_EQ(years.size(), 3u);
   EXPECT_EQ(years[0].at("project_order"), "1");
   EXPECT_EQ(years[0].at("project_number"), "3");
@@ -290,7 +290,7 @@ TEST(MeasureSheetCsv, YearsHaveTheTargetAndActualOfEachActivityAndYear) {
 }
 
 TEST(MeasureSheetCsv, MeasuresAndIndicatorsSayTheSheetAndEachValue) {
-  const fs::path dir = write_measure_tables("measures", {}, measure_sheet());
+  const fs::path dir = write_run("measures", {measure_sheet()});
   const auto measures = records_of(dir / "measures.csv");
   ASSERT_EQ(measures.size(), 1u);
   EXPECT_EQ(measures[0].at("measure_name"), "ものづくり産業の振興");
@@ -322,7 +322,7 @@ TEST(MeasureSheetCsv, MeasuresAndIndicatorsSayTheSheetAndEachValue) {
 TEST(MeasureSheetCsv, CellsWithACommaQuoteOrLineBreakAreQuotedAsRfc4180Says) {
   Sheet sheet = measure_sheet();
   sheet.projects[0].name = "創業支援,\"特区\"";
-  const std::string projects = read_file(write_measure_tables("quoting", {}, sheet) / "projects.csv");
+  const std::string projects = read_file(write_run("quoting", {sheet}) / "projects.csv");
   EXPECT_NE(projects.find(",\"創業支援,\"\"特区\"\"\","), std::string::npos) << projects;
   EXPECT_NE(projects.find(",\"年19社\n(年15社)\","), std::string::npos) << projects;
   EXPECT_EQ(projects.find("\r\n"), projects.find('\n') - 1) << "rows end in CRLF";
@@ -332,8 +332,8 @@ TEST(MeasureSheetCsv, CellsWithACommaQuoteOrLineBreakAreQuotedAsRfc4180Says) {
 // default none does; datapackage.json never has one.
 TEST(MeasureSheetCsv, AByteOrderMarkStartsEveryTableOnlyWhenAsked) {
   const std::string bom = "\xEF\xBB\xBF";
-  const fs::path with = write_measure_tables("bom", {true, false}, measure_sheet());
-  const fs::path without = write_measure_tables("no-bom", {}, measure_sheet());
+  const fs::path with = write_run("bom", {measure_sheet()}, {true, false});
+  const fs::path without = write_run("no-bom", {measure_sheet()});
   for (const char* table : kTables) {
     EXPECT_EQ(read_file(with / table), bom + read_file(without / table)) << table;
     EXPECT_EQ(read_file(without / table).rfind("全国地方公共団体コード,", 0), 0u) << table;
@@ -352,7 +352,7 @@ TEST(MeasureSheetCsv, FormulaLikeTextCellsAreNeutralisedOnlyWhenAsked) {
   sheet.projects[0].activities[0].name = "=HYPERLINK(\"x\")";
   sheet.projects[0].activities[1].name = "@交流会";
   std::vector<Warning> warnings;
-  const fs::path dir = write_measure_tables("formulas", {false, true}, sheet, &warnings);
+  const fs::path dir = write_run("formulas", {sheet}, {false, true}, &warnings);
   std::vector<std::string> messages;
   for (const Warning& w : warnings) {
     EXPECT_EQ(w.code, "formula-neutralised");
@@ -382,7 +382,7 @@ TEST(MeasureSheetCsv, FormulaLikeTextCellsAreNeutralisedOnlyWhenAsked) {
   EXPECT_EQ(projects[1].at("activity_name"), "'@交流会");
   // By default the data stays as printed.
   std::vector<Warning> none;
-  const fs::path exact = write_measure_tables("formulas-exact", {}, sheet, &none);
+  const fs::path exact = write_run("formulas-exact", {sheet}, {}, &none);
   EXPECT_TRUE(none.empty());
   EXPECT_EQ(records_of(exact / "projects.csv")[0].at("activity_name"), "=HYPERLINK(\"x\")");
   EXPECT_EQ(records_of(exact / "measures.csv")[0].at("warnings"), "1");
@@ -399,18 +399,22 @@ TEST(CsvTablesRun, ARunOfNoSheetWritesEveryTableWithItsHeader) {
   EXPECT_TRUE(fs::exists(dir / "datapackage.json"));
 }
 
+// Each file's name and text.
+std::map<std::string, std::string> files_in(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::directory_iterator(dir)) files[entry.path().filename()] = read_file(entry.path());
+  return files;
+}
+
 // A run that stops before finish() (an error, a kill) leaves the previous tables as they were.
 TEST(CsvTablesRun, ARunThatDoesNotFinishLeavesTheFolderAsItWas) {
-  const fs::path dir = write_measure_tables("unfinished", {}, measure_sheet());
-  std::map<std::string, std::string> before;
-  for (const auto& entry : fs::directory_iterator(dir)) before[entry.path().filename()] = read_file(entry.path());
+  const fs::path dir = write_run("unfinished", {measure_sheet()});
+  const auto before = files_in(dir);
   {
     CsvTables tables(dir.string());
     tables.add(to_json(project_sheet()));
   }
-  std::map<std::string, std::string> after;
-  for (const auto& entry : fs::directory_iterator(dir)) after[entry.path().filename()] = read_file(entry.path());
-  EXPECT_EQ(after, before);
+  EXPECT_EQ(files_in(dir), before);
   EXPECT_EQ(before.size(), 7u);
 }
 

@@ -7,12 +7,15 @@
 
 #include <algorithm>
 
+#include "../support/latest_reports.h"
 #include "../support/test_support.h"
 #include "sheetx/records.h"
 
 namespace {
 
 using namespace sheetx::records;
+using sheetx::testing::activity_report;
+using sheetx::testing::latest_cells_of_run;
 
 Sheet sheet_of(int measure) {
   Sheet sheet;
@@ -104,39 +107,13 @@ TEST(Member, IsNullForAMissingKeyOrANonObject) {
 // town replaces the earlier one's figure for the year.
 TEST(CsvTables, TheLatestReportOfAYearIsPerMunicipalityCode) {
   auto sheet = [](const std::string& code, int from, int to) {
-    Sheet s;
-    s.municipality_code = code;
+    Sheet s = activity_report(code, from, to, 1, {2020});
     s.municipality_name = "府中市";
-    s.ruleset_id = "r";
-    s.review_period = {"label", from, to};
-    s.measure.number = 1;
-    Project project;
-    project.number = 1;
-    project.name = "事業";
-    Activity activity;
-    activity.name = "取り組み";
-    activity.years.push_back({2020, std::nullopt, std::nullopt});
-    project.activities.push_back(activity);
-    s.projects.push_back(project);
-    return to_json(s);
+    return s;
   };
-  const auto dir = sheetx::testing::scratch("records-latest");
-  {
-    CsvTables tables(dir.string());
-    tables.add(sheet("132063", 2019, 2020));
-    tables.add(sheet("342076", 2019, 2020));
-    tables.add(sheet("132063", 2020, 2021));
-    tables.finish();
-  }
-  std::vector<std::string> latest;
-  const std::string years = sheetx::testing::read_file(dir / "years.csv");
-  for (std::size_t at = years.find("\r\n"); at != std::string::npos && at + 2 < years.size();
-       at = years.find("\r\n", at + 2)) {
-    const std::size_t end = years.find("\r\n", at + 2);
-    const std::string row = years.substr(at + 2, end - at - 2);
-    latest.push_back(row.substr(row.rfind(',') + 1));
-  }
-  EXPECT_EQ(latest, (std::vector<std::string>{"false", "true", "true"})) << years;
+  const auto latest = latest_cells_of_run(
+      "records-latest", {sheet("132063", 2019, 2020), sheet("342076", 2019, 2020), sheet("132063", 2020, 2021)});
+  EXPECT_EQ(latest, (std::vector<std::string>{"false", "true", "true"}));
 }
 
 // Among the reports of one activity and year, the latest is the sheet of the latest review
@@ -144,38 +121,16 @@ TEST(CsvTables, TheLatestReportOfAYearIsPerMunicipalityCode) {
 // run order. A row without a project number (or activity name, or period years) cannot be
 // matched and has `latest` empty.
 TEST(CsvTables, TheLatestReportIsByPeriodEndThenStartThenRunOrder) {
-  auto sheet = [](int from, int to, std::optional<int> project_number) {
-    Sheet s;
-    s.municipality_code = "131067";
-    s.ruleset_id = "r";
-    s.review_period = {"label", from, to};
-    s.measure.number = 35;
-    Project project;
-    project.number = project_number;
-    Activity activity;
-    activity.name = "創業相談";
-    activity.years.push_back({2020, std::nullopt, std::nullopt});
-    project.activities.push_back(activity);
-    s.projects.push_back(project);
-    return to_json(s);
+  auto report = [](int from, int to, std::optional<int> project_number) {
+    return activity_report("131067", from, to, project_number, {2020});
   };
-  const auto dir = sheetx::testing::scratch("records-latest-order");
-  {
-    CsvTables tables(dir.string());
-    tables.add(sheet(2019, 2020, 3));
-    tables.add(sheet(2020, 2021, 3));  // ends later: the latest
-    tables.add(sheet(2021, 2021, 3));  // ends as late and starts later: the latest
-    tables.add(sheet(2021, 2021, 3));  // the same period again: the first stays
-    tables.add(sheet(2022, 2023, std::nullopt));
-    tables.finish();
-  }
-  std::vector<std::string> latest;
-  const std::string years = sheetx::testing::read_file(dir / "years.csv");
-  for (std::size_t at = years.find("\r\n"); at + 2 < years.size(); at = years.find("\r\n", at + 2)) {
-    const std::string row = years.substr(at + 2, years.find("\r\n", at + 2) - at - 2);
-    latest.push_back(row.substr(row.rfind(',') + 1));
-  }
-  EXPECT_EQ(latest, (std::vector<std::string>{"false", "false", "true", "false", ""})) << years;
+  const auto latest = latest_cells_of_run("records-latest-order", {
+      report(2019, 2020, 3),
+      report(2020, 2021, 3),  // ends later: the latest
+      report(2021, 2021, 3),  // ends as late and starts later: the latest
+      report(2021, 2021, 3),  // the same period again: the first stays
+      report(2022, 2023, std::nullopt)});
+  EXPECT_EQ(latest, (std::vector<std::string>{"false", "false", "true", "false", ""}));
 }
 
 // Warnings in page order, as a reader goes through the sheet: those without a place first,

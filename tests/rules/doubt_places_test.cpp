@@ -14,27 +14,17 @@
 namespace {
 
 using sheetx::extractor::Document;
-using sheetx::extractor::Page;
-using sheetx::extractor::Table;
 using sheetx::records::Sheet;
 using sheetx::records::Warning;
 using sheetx::test::grid;
 
 // A measure sheet's first page (its title) with one projects table of one project named `project`.
 Document measure_sheet(const std::string& project) {
-  Page page;
-  page.number = 1;
-  page.width = 842;
-  page.height = 1200;
-  page.blocks.push_back({{20, 10, 400, 30}, "令和元～２年度 長期総合計画　検証シート", {"令和元～２年度 長期総合計画　検証シート"}});
-  page.tables.push_back(grid(20, 300, 90,
-                             {{"（事業№）行政計画事業名", "所管課", "本事業の取り組み", "計画事業量", "年度別事業計画", "令和元年度", "令和２年度"},
-                              {project, "生涯学習課", "講座", "年10回", "目標", "5回", "5回"},
-                              {"^", "^", "^", "(8回)", "実績", "4回", "6回"}}));
-  Document document;
-  document.page_count = 1;
-  document.pages.push_back(page);
-  return document;
+  return sheetx::test::titled_page(
+      {grid(20, 300, 90,
+            {{"（事業№）行政計画事業名", "所管課", "本事業の取り組み", "計画事業量", "年度別事業計画", "令和元年度", "令和２年度"},
+             {project, "生涯学習課", "講座", "年10回", "目標", "5回", "5回"},
+             {"^", "^", "^", "(8回)", "実績", "4回", "6回"}})});
 }
 
 std::vector<Warning> read_warnings(const Document& document, const std::string& code) {
@@ -49,13 +39,7 @@ std::vector<Warning> read_warnings(const Document& document, const std::string& 
 
 TEST(DoubtPlaces, ABackPageNothingWasReadOnIsWarnedAtTheWholePage) {
   Document document = measure_sheet("1 講座の運営");
-  Page back;
-  back.number = 2;
-  back.width = 842;
-  back.height = 595;
-  back.tables.push_back(grid(20, 40, 90, {{"2 別の事業", "課", "取組", "年4回", "目標", "2回", "2回"}}));
-  document.pages.push_back(back);
-  document.page_count = 2;
+  sheetx::test::add_back_page_without_header(document);
   const auto unread = read_warnings(document, "unread-page");
   ASSERT_EQ(unread.size(), 1u);
   ASSERT_TRUE(unread[0].at);

@@ -80,6 +80,13 @@ std::string listed(const std::vector<Warning>& warnings) {
   return out;
 }
 
+// A sheet whose figure tables must read without a doubt.
+Sheet read_without_table_warnings(const Document& document, const std::string& rules) {
+  Sheet sheet = read_one(document, rules);
+  EXPECT_TRUE(table_warnings(sheet).empty()) << listed(table_warnings(sheet));
+  return sheet;
+}
+
 const Project& project_of(const Sheet& sheet) {
   EXPECT_EQ(sheet.projects.size(), 1u);
   return sheet.projects.at(0);
@@ -120,8 +127,7 @@ Table row_kinds_table(const std::string& third_row_label = "目標") {
 }
 
 TEST(FigureTables, YearsAsColumnsWithRowKindsAndMergedGroups) {
-  const auto sheet = read_one(page_of({row_kinds_table()}), kRowKinds);
-  EXPECT_TRUE(table_warnings(sheet).empty()) << listed(table_warnings(sheet));
+  const auto sheet = read_without_table_warnings(page_of({row_kinds_table()}), kRowKinds);
   const auto& indicators = project_of(sheet).indicators;
   ASSERT_EQ(indicators.size(), 2u);
   EXPECT_EQ(indicators[0].kind, "activity");
@@ -183,8 +189,7 @@ Document header_kinds_page(const std::string& second_year = "令和５年度\n�
 }
 
 TEST(FigureTables, KindsFromHeaderWordsCaptionsAndANameOverTwoRows) {
-  const auto sheet = read_one(header_kinds_page(), kHeaderKinds);
-  EXPECT_TRUE(table_warnings(sheet).empty()) << listed(table_warnings(sheet));
+  const auto sheet = read_without_table_warnings(header_kinds_page(), kHeaderKinds);
   const auto& indicators = project_of(sheet).indicators;
   ASSERT_EQ(indicators.size(), 3u);  // the table captioned 【参考】 is not read
   EXPECT_EQ(indicators[0].kind, "activity");
@@ -266,8 +271,7 @@ Table cost_columns_table(const std::string& unit_note = "（単位：千円）",
 }
 
 TEST(FigureTables, CostLinesWithKindsAndYearsFromHeadersAndTheTablesUnit) {
-  const auto sheet = read_one(page_of({cost_columns_table()}), kCostColumns);
-  EXPECT_TRUE(table_warnings(sheet).empty()) << listed(table_warnings(sheet));
+  const auto sheet = read_without_table_warnings(page_of({cost_columns_table()}), kCostColumns);
   const auto& costs = project_of(sheet).costs;
   ASSERT_EQ(costs.size(), 2u);
   EXPECT_EQ(costs[0].name, "事業費");
@@ -329,8 +333,7 @@ Document cost_rows_page(const std::string& period) {
 }
 
 TEST(FigureTables, YearsAsRowsRelativeToTheReviewPeriod) {
-  const auto sheet = read_one(cost_rows_page("令和５年度"), kCostRows);
-  EXPECT_TRUE(table_warnings(sheet).empty()) << listed(table_warnings(sheet));
+  const auto sheet = read_without_table_warnings(cost_rows_page("令和５年度"), kCostRows);
   const auto& costs = project_of(sheet).costs;
   ASSERT_EQ(costs.size(), 2u);
   EXPECT_EQ(costs[0].name, "事業費");

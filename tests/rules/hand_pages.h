@@ -61,4 +61,30 @@ inline Table grid(double x, double y, double width, const std::vector<std::vecto
   return table;
 }
 
+// One page with a measure sheet's title and the tables given.
+inline extractor::Document titled_page(std::vector<Table> tables) {
+  extractor::Page page;
+  page.number = 1;
+  page.width = 842;
+  page.height = 1200;
+  page.blocks.push_back({{20, 10, 400, 30}, "令和元～２年度 長期総合計画　検証シート", {"令和元～２年度 長期総合計画　検証シート"}});
+  page.tables = std::move(tables);
+  extractor::Document document;
+  document.page_count = 1;
+  document.pages.push_back(page);
+  return document;
+}
+
+// Page 2 (842 × 595) holding one row of another project without the table's header: the rules
+// read nothing on it.
+inline void add_back_page_without_header(extractor::Document& document) {
+  extractor::Page back;
+  back.number = 2;
+  back.width = 842;
+  back.height = 595;
+  back.tables.push_back(grid(20, 40, 90, {{"2 別の事業", "課", "取組", "年4回", "目標", "2回", "2回"}}));
+  document.pages.push_back(back);
+  document.page_count = 2;
+}
+
 }  // namespace sheetx::test

@@ -291,24 +291,11 @@ TEST(SheetReader, AHeaderWhoseEraAndGregorianYearsDisagreeIsWarnedAt) {
 
 using sheetx::extractor::Cell;
 using sheetx::extractor::Document;
-using sheetx::extractor::Page;
 using sheetx::extractor::Table;
 using sheetx::records::Warning;
 using sheetx::test::grid;
+using sheetx::test::titled_page;
 
-// One page with the sheet's title and the tables given.
-Document titled_page(std::vector<Table> tables) {
-  Page page;
-  page.number = 1;
-  page.width = 842;
-  page.height = 1200;
-  page.blocks.push_back({{20, 10, 400, 30}, "令和元～２年度 長期総合計画　検証シート", {"令和元～２年度 長期総合計画　検証シート"}});
-  page.tables = std::move(tables);
-  Document document;
-  document.page_count = 1;
-  document.pages.push_back(page);
-  return document;
-}
 
 std::string shipped_rules_text() { return sheetx::testing::read_file(sheetx::rules::default_rules_path()); }
 
@@ -549,13 +536,7 @@ TEST(SheetReaderVariants, CellsRunTogetherAreWarned) {
 
 TEST(SheetReaderVariants, ABackPageWithoutATableHeaderIsWarned) {
   Document document = titled_page({project_table("計画事業量", {"年10回", "5回", "5回"}, {"(8回)", "4回", "6回"})});
-  Page back;
-  back.number = 2;
-  back.width = 842;
-  back.height = 595;
-  back.tables.push_back(grid(20, 40, 90, {{"2 別の事業", "課", "取組", "年4回", "目標", "2回", "2回"}}));
-  document.pages.push_back(back);
-  document.page_count = 2;
+  sheetx::test::add_back_page_without_header(document);
   const auto sheet = read_one(document);
   const auto unread = with_code(sheet, "unread-page");
   ASSERT_EQ(unread.size(), 1u) << codes(sheet);
