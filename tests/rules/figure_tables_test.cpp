@@ -305,6 +305,21 @@ TEST(FigureTables, CellsOfAColumnNoRuleTakesAreWarnedAsUnread) {
   EXPECT_EQ(warned.size(), 4u) << listed(table_warnings(sheet));  // 予算 and 見込 of two lines
   for (const auto& w : warned) EXPECT_EQ(w.rule, where(only_settlements, "into: costs"));
   EXPECT_EQ(project_of(sheet).costs.at(0).values.size(), 1u);
+
+  // explain shows the same cells in the table rule's trace, as misses, so its author sees them.
+  const std::vector<sheetx::rules::Ruleset> rulesets = {sheetx::rules::Ruleset::parse(only_settlements, "test.yaml")};
+  const auto reading = sheetx::rules::Reader(rulesets).explain(page_of({cost_columns_table()}));
+  ASSERT_EQ(reading.traces.size(), 1u);
+  std::vector<std::string> unread;
+  for (const auto& rule : reading.traces[0].rules) {
+    if (rule.rule != where(only_settlements, "into: costs")) continue;
+    for (const auto& look : rule.looks) {
+      if (look.outcome != "no rule read this cell") continue;
+      EXPECT_FALSE(look.matched) << look.text;
+      unread.push_back(look.text);
+    }
+  }
+  EXPECT_EQ(unread, (std::vector<std::string>{"9,120", "9,300", "3,940", "4,000円"}));
 }
 
 // Layout S's costs: years as rows, relative to the review period's year; the cost lines are the
@@ -399,6 +414,14 @@ TEST(FigureTables, TheOverallGradeInARowOfATableOfItsOwn) {
   EXPECT_EQ(evaluation->items.size(), 1u);
   EXPECT_EQ(evaluation->grade, "B");
   EXPECT_EQ(evaluation->label, "概ね順調");
+
+  // The label merged over two columns, as spreadsheets print it, is one cell: the grade is the next.
+  const auto merged = read_one(page_of({grid(20, 40, 120, {{"評価項目", "評価", "評価の理由"}, {"必要性", "A", "高い。"}}),
+                                        grid(20, 120, 120, {{"総合評価", "<", "Ｃ", "遅れ"}})}),
+                               kEvaluation);
+  ASSERT_TRUE(project_of(merged).evaluation.has_value());
+  EXPECT_EQ(project_of(merged).evaluation->grade, "C");
+  EXPECT_EQ(project_of(merged).evaluation->label, "遅れ");
 
   const auto nowhere = read_one(page_of({grid(20, 40, 120, {{"評価項目", "評価", "評価の理由"}, {"必要性", "A", "高い。"}})}),
                                 kEvaluation);
