@@ -688,7 +688,7 @@ def consistency(act, project_no):
 # ---------------------------------------------------------------- drawing
 
 
-def rule_segments(cells):
+def edge_segments(cells):
     """The union of all ruled cell edges: horizontal and vertical intervals."""
     spans = {}
     for c in cells:
@@ -727,9 +727,9 @@ def draw_page(cv, page, ts, style, number=1):
     cv.setFillColorRGB(0, 0, 0)
     items = [("cell", c) for c in page.cells] + [("text", t) for t in page.texts]
     omit = {n for p, n in style.get("omit", []) if p == number}
-    rules = [r for n, r in enumerate(rule_segments(page.cells)) if n not in omit]
+    edges = [e for n, e in enumerate(edge_segments(page.cells)) if n not in omit]
     if style.get("producer"):  # drawn as Word, Excel or 一太郎 draw (samples/producer_style.py)
-        producer_style.draw_page(cv, page, ts, style, rules, draw_cell_text, line_y)
+        producer_style.draw_page(cv, page, ts, style, edges, draw_cell_text, line_y)
         draw_ellipses(cv, page, line_y)
         cv.showPage()
         return
@@ -737,8 +737,8 @@ def draw_page(cv, page, ts, style, number=1):
     if style.get("style") == "filled":
         rng = random.Random(style.get("seed", 1))
         twice = style.get("twice_every", 5)
-        rules = rules + rules[::twice]  # some rules drawn twice, as some producers do
-        rng.shuffle(rules)
+        edges = edges + edges[::twice]  # some edges drawn twice, as some producers do
+        rng.shuffle(edges)
         rng.shuffle(items)
     for kind, item in items:
         if kind == "text":
@@ -747,32 +747,32 @@ def draw_page(cv, page, ts, style, number=1):
             cv.drawString(x, line_y(y), text)
         else:
             draw_cell_text(cv, item, ts, line_y)
-    kind_of_rules = style.get("style", "stroke")
-    if kind_of_rules == "filled":  # thin filled rectangles along the merged edges
-        for kind, at, a, b in rules:
+    edge_style = style.get("style", "stroke")
+    if edge_style == "filled":  # thin filled rectangles along the merged edges
+        for kind, at, a, b in edges:
             if kind == "h":
                 cv.rect(a - lw / 2, line_y(at) - lw / 2, b - a + lw, lw, stroke=0, fill=1)
             else:
                 cv.rect(at - lw / 2, line_y(b) - lw / 2, lw, b - a + lw, stroke=0, fill=1)
-    elif kind_of_rules in ("segments", "rectangles"):  # each cell's own edges, shared ones twice
+    elif edge_style in ("segments", "rectangles"):  # each cell's own edges, shared ones twice
         cv.setLineWidth(lw)
         for c in page.cells:
             x0, y0, x1, y1 = c.box
-            if kind_of_rules == "rectangles":
+            if edge_style == "rectangles":
                 cv.rect(x0, line_y(y1), x1 - x0, y1 - y0, stroke=1, fill=0)
             else:
                 for xa, ya, xb, yb in ((x0, y0, x1, y0), (x1, y0, x1, y1), (x0, y1, x1, y1), (x0, y0, x0, y1)):
                     cv.line(xa, line_y(ya), xb, line_y(yb))
-    elif kind_of_rules == "stroke":  # one stroked line per merged edge
+    elif edge_style == "stroke":  # one stroked line per merged edge
         cv.setLineWidth(lw)
         cv.setLineCap(2)
-        for kind, at, a, b in rules:
+        for kind, at, a, b in edges:
             if kind == "h":
                 cv.line(a, line_y(at), b, line_y(at))
             else:
                 cv.line(at, line_y(a), at, line_y(b))
     else:
-        raise ValueError(f"unknown rule style {kind_of_rules!r}")
+        raise ValueError(f"unknown edge style {edge_style!r}")
     draw_ellipses(cv, page, line_y)
     cv.showPage()
 
@@ -850,7 +850,7 @@ def make_sheets(descriptions, pdf_path, declared_only=True):
     cv.setTitle(descriptions[0][1].get("document_title", "長期総合計画 検証シート"))
     cv.setAuthor("sheetx samples")
     cv.setCreator("sheetx samples/generate.py")
-    results, drawn = [], []  # drawn: (page, typesetter, rule style, page number in its sheet)
+    results, drawn = [], []  # drawn: (page, typesetter, edge style, page number in its sheet)
     for sheet_name, desc in descriptions:
         if desc.get("kind") == "project":  # a project sheet: ruled grids whose cells name their fields
             import project_sheets
@@ -858,7 +858,7 @@ def make_sheets(descriptions, pdf_path, declared_only=True):
         else:
             sheet = Sheet(desc, sheet_name)
         pages, record = sheet.build(declared_only)
-        style = desc.get("layout", {}).get("rules", {})
+        style = desc.get("layout", {}).get("edges", {})
         first = len(drawn)  # PDF pages before this sheet's first
         if desc.get("layout", {}).get("same_page") and drawn:
             shared = drawn[-1][0]

@@ -1,11 +1,11 @@
 """Drawing styles of real producers for the sample sheets (issue 14), chosen in a description's
-or the manifest's `layout: {rules: {producer: NAME}}`:
+or the manifest's `layout: {edges: {producer: NAME}}`:
 
 - `word`: header and label cells (centred or stacked text) shaded light grey by a fill set 1.5 pt
-  inside their lines, as Word sets cell shading within the cell margins; inner horizontal rules
-  dotted as runs of 1-pt dashes 2 pt apart; inner vertical rules as hairlines (0.1 pt).
-- `excel`: the same shading drawn edge to edge under the lines; inner rules as a dash pattern.
-- `ichitaro`: `word`'s rules, and every stacked label written in two columns read right to left
+  inside their lines, as Word sets cell shading within the cell margins; inner horizontal edges
+  dotted as runs of 1-pt dashes 2 pt apart; inner vertical edges as hairlines (0.1 pt).
+- `excel`: the same shading drawn edge to edge under the lines; inner edges as a dash pattern.
+- `ichitaro`: `word`'s edges, and every stacked label written in two columns read right to left
   (each character upright, placed apart, as 一太郎 and Excel stack vertical text).
 
 The cells, texts and expected records are generate.py's; only the drawing differs, so each style
@@ -20,7 +20,7 @@ LEADING = 1.0  # a stacked column's characters one em apart
 
 
 def inner(kind, at, a, b, cells):
-    """True when a rule segment has cells on both sides (not a table's outer frame)."""
+    """True when an edge segment has cells on both sides (not a table's outer frame)."""
     def on_side(c, before):
         x0, y0, x1, y1 = c.box
         if kind == "h":
@@ -40,9 +40,9 @@ def shade(cv, page, line_y, inset):
     cv.setFillGray(0)
 
 
-def draw_rules(cv, rules, cells, line_y, producer):
+def draw_edges(cv, edges, cells, line_y, producer):
     cv.setLineCap(0)
-    for kind, at, a, b in rules:
+    for kind, at, a, b in edges:
         ends = ((a, line_y(at)), (b, line_y(at))) if kind == "h" else ((at, line_y(a)), (at, line_y(b)))
         (x0, y0), (x1, y1) = ends
         if not inner(kind, at, a, b, cells):
@@ -83,8 +83,8 @@ def two_columns(c, ts):
             yield x_mid - ts.width(ch, size) / 2, top + i * size * LEADING + size * 0.88, ch, size
 
 
-def draw_page(cv, page, ts, style, rules, draw_cell_text, line_y):
-    """Draws one page in the producer's way: shading, then text, then rules."""
+def draw_page(cv, page, ts, style, edges, draw_cell_text, line_y):
+    """Draws one page in the producer's way: shading, then text, then edges."""
     producer = style["producer"]
     shade(cv, page, line_y, 0 if producer == "excel" else 1.5)
     cv.setFillColorRGB(0, 0, 0)
@@ -98,4 +98,4 @@ def draw_page(cv, page, ts, style, rules, draw_cell_text, line_y):
                 cv.drawString(x, line_y(y), ch)
         else:
             draw_cell_text(cv, c, ts, line_y)
-    draw_rules(cv, rules, page.cells, line_y, producer)
+    draw_edges(cv, edges, page.cells, line_y, producer)

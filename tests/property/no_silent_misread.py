@@ -113,12 +113,12 @@ def merge_legend(d, rng):
 def drop_ruling(d, rng):
     """One ruling segment not drawn (a page's nth merged segment)."""
     pages, _ = generate.Sheet(copy.deepcopy(d), "probe").build(declared_only=False)
-    candidates = [(p, n) for p, page in enumerate(pages, 1) for n in range(len(generate.rule_segments(page.cells)))]
+    candidates = [(p, n) for p, page in enumerate(pages, 1) for n in range(len(generate.edge_segments(page.cells)))]
     rng.shuffle(candidates)
     for p, n in candidates:
         e = copy.deepcopy(d)
-        e["layout"]["rules"] = {**e["layout"].get("rules", {}), "omit": [[p, n]]}
-        kind, at, a, b = generate.rule_segments(pages[p - 1].cells)[n]
+        e["layout"]["edges"] = {**e["layout"].get("edges", {}), "omit": [[p, n]]}
+        kind, at, a, b = generate.edge_segments(pages[p - 1].cells)[n]
         yield f"page {p} {'horizontal' if kind == 'h' else 'vertical'} ruling at {at:.0f} ({a:.0f}-{b:.0f})", e
 
 
