@@ -48,7 +48,7 @@ FileReport compare_file(const std::string& pdf, const std::vector<fs::path>& exp
     report.error = result.error;
     return report;
   }
-  const Json& sheets = result.value["sheets"];
+  const Json& sheets = result.value.at("sheets");
   report.sheets = sheets.size();
   std::map<fs::path, const Json*> found;
   const auto names = expected_names(pdf, sheets);
@@ -112,7 +112,7 @@ Json report_json(const FileReport& report) {
 
 // Writes the found sheets as the PDF's expected files.
 void update_expected(const std::string& pdf, const JobResult& result) {
-  const Json& sheets = result.value["sheets"];
+  const Json& sheets = result.value.at("sheets");
   const auto names = expected_names(pdf, sheets);
   for (std::size_t i = 0; i < sheets.size(); ++i) {
     Json sheet = sheets[i];

@@ -40,14 +40,18 @@ std::string shipped_rules_folder() {
 std::vector<std::string> rule_file_paths(const std::vector<std::string>& paths) {
   std::vector<std::string> files;
   for (const auto& path : paths) {
-    if (!std::filesystem::is_directory(path)) {
-      files.push_back(path);
+    std::error_code error;
+    if (!std::filesystem::is_directory(path, error)) {
+      files.push_back(path);  // loading it names what is wrong with it
       continue;
     }
     std::vector<std::string> in_folder;
-    for (const auto& entry : std::filesystem::directory_iterator(path)) {
-      if (entry.path().extension() == ".yaml" && !entry.is_directory()) in_folder.push_back(entry.path().string());
+    for (std::filesystem::directory_iterator it(path, error), end; !error && it != end; it.increment(error)) {
+      // A looping or dangling link named *.yaml is listed too: loading it says why it cannot be read.
+      std::error_code kind;
+      if (it->path().extension() == ".yaml" && !it->is_directory(kind)) in_folder.push_back(it->path().string());
     }
+    if (error) throw rules::RuleFileError(path + ": cannot list the folder: " + error.message());
     if (in_folder.empty()) throw rules::RuleFileError(path + ": no rule file (*.yaml) in the folder");
     std::sort(in_folder.begin(), in_folder.end());
     files.insert(files.end(), in_folder.begin(), in_folder.end());

@@ -156,7 +156,7 @@ struct Reading {
 void note_quantities(const ordered_json& node, std::map<int, PageView*>& views,
                      const ordered_json* fiscal_year = nullptr) {
   if (node.is_object() && node.contains("at") && node.contains("raw")) {
-    const auto& at = node["at"];
+    const auto& at = node.at("at");
     if (auto view = views.find(at.at("page").get<int>()); view != views.end()) {
       ordered_json value = node;
       value.erase("at");
@@ -164,7 +164,7 @@ void note_quantities(const ordered_json& node, std::map<int, PageView*>& views,
       view->second->at(box_of(at)).values.push_back(value.dump(1));
     }
   }
-  if (node.is_object() && node.contains("fiscal_year")) fiscal_year = &node["fiscal_year"];
+  if (node.is_object() && node.contains("fiscal_year")) fiscal_year = &node.at("fiscal_year");
   if (node.is_structured())
     for (const auto& child : node) note_quantities(child, views, fiscal_year);
 }
@@ -182,10 +182,10 @@ Reading read(const ex::Document& document, const Options& options, std::map<int,
     if (auto view = views.find(use.page); view != views.end()) view->second->add_use(use);
   for (const auto& sheet : reading.sheets) {
     note_quantities(sheet, views);
-    for (const auto& warning : sheet["warnings"]) {
-      const std::string code = warning["code"], message = warning["message"];
-      auto view = warning.contains("at") ? views.find(warning["at"]["page"].get<int>()) : views.end();
-      if (view != views.end()) view->second->add_warning(box_of(warning["at"]), code, message);
+    for (const auto& warning : sheet.at("warnings")) {
+      const std::string code = warning.at("code"), message = warning.at("message");
+      auto view = warning.contains("at") ? views.find(warning.at("at").at("page").get<int>()) : views.end();
+      if (view != views.end()) view->second->add_warning(box_of(warning.at("at")), code, message);
       else reading.loose_warnings.push_back({"", code, message});
     }
   }
@@ -193,17 +193,17 @@ Reading read(const ex::Document& document, const Options& options, std::map<int,
 }
 
 std::string sheet_title(const ordered_json& sheet) {
-  const auto& measure = sheet["measure"];
+  const auto& measure = sheet.at("measure");
   std::string title = "施策";
-  if (measure["number"].is_number()) title += measure["number"].dump();
-  if (measure["name"].is_string()) title += "　" + measure["name"].get<std::string>();
+  if (measure.at("number").is_number()) title += measure.at("number").dump();
+  if (measure.at("name").is_string()) title += "　" + measure.at("name").get<std::string>();
   return title;
 }
 
 const ordered_json* sheet_of_page(const Reading& reading, int page) {
   for (const auto& sheet : reading.sheets) {
-    const auto& source = sheet["source"];
-    if (source["first_page"].get<int>() <= page && page <= source["last_page"].get<int>()) return &sheet;
+    const auto& source = sheet.at("source");
+    if (source.at("first_page").get<int>() <= page && page <= source.at("last_page").get<int>()) return &sheet;
   }
   return nullptr;
 }
@@ -249,12 +249,12 @@ class HtmlWriter {
     if (!reading.sheets.empty()) {
       out_ << "<ul class=\"sheets\">\n";
       for (const auto& sheet : reading.sheets) {
-        const auto& source = sheet["source"];
-        out_ << "<li><a href=\"#page-" << source["first_page"].get<int>() << "\">" << escape(sheet_title(sheet))
-             << "</a>: pages " << source["first_page"].get<int>() << "–" << source["last_page"].get<int>() << ", "
-             << count(sheet["indicators"].size(), "indicator") << ", " << count(sheet["projects"].size(), "project")
-             << ", " << count(sheet["warnings"].size(), "warning") << " (rule file "
-             << escape(sheet["ruleset"]["id"].get<std::string>()) << ")</li>\n";
+        const auto& source = sheet.at("source");
+        out_ << "<li><a href=\"#page-" << source.at("first_page").get<int>() << "\">" << escape(sheet_title(sheet))
+             << "</a>: pages " << source.at("first_page").get<int>() << "–" << source.at("last_page").get<int>() << ", "
+             << count(sheet.at("indicators").size(), "indicator") << ", " << count(sheet.at("projects").size(), "project")
+             << ", " << count(sheet.at("warnings").size(), "warning") << " (rule file "
+             << escape(sheet.at("ruleset").at("id").get<std::string>()) << ")</li>\n";
       }
       out_ << "</ul>\n";
     }

@@ -495,8 +495,8 @@ Ruleset Ruleset::load(const std::string& path) {
   std::string text;
   try {
     text = extractor::read_file(path);
-  } catch (const std::runtime_error&) {
-    throw RuleFileError(path + ": cannot read the rule file");
+  } catch (const std::runtime_error& e) {
+    throw RuleFileError(path + ": cannot read the rule file: " + e.what());  // no such file, not a file…
   }
   return parse(text, path);
 }

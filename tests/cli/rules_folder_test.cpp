@@ -1,8 +1,8 @@
 // --rules takes folders: every *.yaml in one, by name; with no --rules, every rule file sheetx
 // ships. Each sheet is read by the rule file whose title rule recognises it (`ruleset` says
 // which); a title two rule files recognise is a warning on the sheet; rule files that cannot share
-// a run (one id, an extractor setting given two values) and a folder without rule files are
-// errors at load. The rule files are the shipped 検証シート file and small ones written here.
+// a run (one id, an extractor setting given two values), a folder without rule files and a rule
+// file that cannot be read (with the cause) are errors at load. The rule files are the shipped 検証シート file and small ones written here.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -106,19 +106,24 @@ TEST(RulesFolder, ATitleTwoRuleFilesRecogniseIsAWarningAndTheFirstByNameReadsIt)
 
 TEST(RulesFolder, RuleFilesThatCannotShareARunAreErrorsAtLoad) {
   const fs::path dir = scratch("rules-clash");
-  for (const char* folder : {"empty", "same-id", "settings"}) fs::create_directories(dir / folder);
+  for (const char* folder : {"empty", "same-id", "settings", "loop"}) fs::create_directories(dir / folder);
   write(dir / "empty" / "notes.txt", "no rule file here\n");
   write(dir / "same-id" / "a.yaml", rule_file_like_taito("taito-kensho", kNoticeTitle));
   fs::copy_file(kRoot / "rules" / "taito-kensho.yaml", dir / "same-id" / "b.yaml");
   write(dir / "settings" / "a.yaml", rule_file_like_taito("a", kNoticeTitle) + "\nextractor:\n  max_shading_inset: 3\n");
   write(dir / "settings" / "b.yaml", rule_file_like_taito("b", "") + "\nextractor:\n  max_shading_inset: 2\n");
   write(dir / "settings" / "c.yaml", rule_file_like_taito("c", "ccc") + "\nextractor:\n  max_shading_inset: 3\n");
+  fs::copy_file(kRoot / "rules" / "taito-kensho.yaml", dir / "loop" / "a.yaml");
+  fs::create_symlink("loop.yaml", dir / "loop" / "loop.yaml");  // a link to itself
   const std::map<std::string, std::string> expected = {
       {"empty", (dir / "empty").string() + ": no rule file (*.yaml) in the folder"},
       {"same-id", (dir / "same-id" / "b.yaml").string() + ": id 'taito-kensho' is also the id of " +
                       (dir / "same-id" / "a.yaml").string() + " (each rule file of a run needs its own id)"},
       {"settings", (dir / "settings" / "b.yaml").string() + ": extractor setting max_shading_inset=2 differs from "
                        "max_shading_inset=3 in " + (dir / "settings" / "a.yaml").string()},
+      // A rule file that cannot be read says why.
+      {"loop", (dir / "loop" / "loop.yaml").string() +
+                   ": cannot read the rule file: cannot open the file: Too many levels of symbolic links"},
   };
   for (const auto& [folder, message] : expected) {
     const auto result = run(kSheetx + " extract samples/taito-12.pdf --format jsonl --rules " + quoted(dir / folder) + " 2>&1");
