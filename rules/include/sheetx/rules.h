@@ -41,9 +41,7 @@ class NoRuleMatches : public std::runtime_error {
   std::string title_;
 };
 
-struct RuleFile;  // the parsed file; private to the library
-class Ruleset;
-const RuleFile& rule_file(const Ruleset& ruleset);
+struct RuleFile;  // the parsed file; private to the library (rules/src/rule_file.h)
 
 // One loaded rule file: immutable, cheap to copy, safe to share between threads.
 class Ruleset {
